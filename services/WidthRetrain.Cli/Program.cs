@@ -1,0 +1,1 @@
+Console.WriteLine(WidthRetrain.Learning.Models.Probe.Run());
