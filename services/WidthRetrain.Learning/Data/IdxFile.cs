@@ -1,0 +1,92 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+
+namespace WidthRetrain.Learning.Data;
+
+/// <summary>
+/// Reader for the IDX format of MNIST-style datasets (big-endian header, unsigned bytes), gzipped or not.
+/// Gzip is detected from the file's magic bytes, not its name, so renamed files still load.
+/// </summary>
+public static class IdxFile
+{
+    private const int UnsignedByteType = 0x08;
+
+    /// <summary>Reads an idx3 image file: returns the pixels (count*rows*cols bytes) and the shape.</summary>
+    public static (byte[] Pixels, int Count, int Rows, int Columns) ReadImages(string path)
+    {
+        byte[] bytes = ReadAll(path);
+        int[] dims = ReadHeader(path, bytes, expectedDims: 3);
+        long expected = (long)dims[0] * dims[1] * dims[2];
+        int offset = 4 + 4 * 3;
+        if (bytes.Length - offset != expected)
+            throw new DatasetFormatException(path, $"expected {expected} pixel bytes for {dims[0]}x{dims[1]}x{dims[2]} images, found {bytes.Length - offset}");
+        return (bytes[offset..], dims[0], dims[1], dims[2]);
+    }
+
+    /// <summary>Reads an idx1 label file.</summary>
+    public static byte[] ReadLabels(string path)
+    {
+        byte[] bytes = ReadAll(path);
+        int[] dims = ReadHeader(path, bytes, expectedDims: 1);
+        int offset = 4 + 4;
+        if (bytes.Length - offset != dims[0])
+            throw new DatasetFormatException(path, $"expected {dims[0]} label bytes, found {bytes.Length - offset}");
+        return bytes[offset..];
+    }
+
+    /// <summary>Writes an uncompressed or gzipped IDX file (used to make test data and exports).</summary>
+    public static void Write(string path, ReadOnlySpan<byte> data, int[] dims, bool gzip)
+    {
+        using FileStream file = File.Create(path);
+        using Stream stream = gzip ? new GZipStream(file, CompressionLevel.Fastest) : file;
+        Span<byte> header = stackalloc byte[4];
+        header[0] = 0; header[1] = 0; header[2] = UnsignedByteType; header[3] = (byte)dims.Length;
+        stream.Write(header);
+        foreach (int d in dims)
+        {
+            BinaryPrimitives.WriteInt32BigEndian(header, d);
+            stream.Write(header);
+        }
+        stream.Write(data);
+    }
+
+    private static byte[] ReadAll(string path)
+    {
+        if (!File.Exists(path)) throw new DatasetFormatException(path, "file not found");
+        byte[] raw = File.ReadAllBytes(path);
+        if (raw.Length >= 2 && raw[0] == 0x1f && raw[1] == 0x8b)
+        {
+            try
+            {
+                using var gz = new GZipStream(new MemoryStream(raw), CompressionMode.Decompress);
+                using var ms = new MemoryStream();
+                gz.CopyTo(ms);
+                return ms.ToArray();
+            }
+            catch (InvalidDataException e)
+            {
+                throw new DatasetFormatException(path, $"corrupt gzip data ({e.Message})");
+            }
+        }
+        return raw;
+    }
+
+    private static int[] ReadHeader(string path, byte[] bytes, int expectedDims)
+    {
+        if (bytes.Length < 4 + 4 * expectedDims)
+            throw new DatasetFormatException(path, $"too short for an IDX header ({bytes.Length} bytes)");
+        if (bytes[0] != 0 || bytes[1] != 0)
+            throw new DatasetFormatException(path, "not an IDX file (the first two bytes must be zero)");
+        if (bytes[2] != UnsignedByteType)
+            throw new DatasetFormatException(path, $"unsupported IDX element type 0x{bytes[2]:x2} (only unsigned bytes, 0x08, are supported)");
+        if (bytes[3] != expectedDims)
+            throw new DatasetFormatException(path, $"expected {expectedDims} dimension(s), found {bytes[3]}");
+        var dims = new int[expectedDims];
+        for (int i = 0; i < expectedDims; i++)
+        {
+            dims[i] = BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(4 + 4 * i, 4));
+            if (dims[i] <= 0) throw new DatasetFormatException(path, $"dimension {i} is {dims[i]}, must be positive");
+        }
+        return dims;
+    }
+}

@@ -1,0 +1,40 @@
+using WidthRetrain.Learning.Models;
+using static TorchSharp.torch;
+
+namespace WidthRetrain.Learning.Evaluation;
+
+/// <summary>Accuracy, outputs and functional drift of a model on a test set, in large no-grad batches.</summary>
+public static class ModelEvaluator
+{
+    private const long EvalBatch = 4096;
+
+    /// <summary>Fraction of samples whose arg-max output equals the label.</summary>
+    public static double Accuracy(Mlp model, Tensor x, Tensor y)
+    {
+        using var scope = NewDisposeScope();
+        using Tensor logits = Logits(model, x);
+        return logits.argmax(1).eq(y).to_type(ScalarType.Float64).mean().item<double>();
+    }
+
+    /// <summary>The model's outputs [N, classes] (a tensor the caller owns).</summary>
+    public static Tensor Logits(Mlp model, Tensor x)
+    {
+        model.eval();
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        var parts = new List<Tensor>();
+        for (long start = 0; start < x.shape[0]; start += EvalBatch)
+            parts.Add(model.forward(x.narrow(0, start, Math.Min(EvalBatch, x.shape[0] - start))));
+        return cat(parts, 0).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// The paper's functional drift epsilon: mean over inputs of the L2 distance between two models' outputs
+    /// on the same inputs, here given as the two output tensors.
+    /// </summary>
+    public static double FunctionalDrift(Tensor outputsBefore, Tensor outputsAfter)
+    {
+        using var scope = NewDisposeScope();
+        return (outputsAfter - outputsBefore).norm(1, keepdim: false, p: 2).to_type(ScalarType.Float64).mean().item<double>();
+    }
+}
