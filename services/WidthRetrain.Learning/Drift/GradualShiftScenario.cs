@@ -30,6 +30,6 @@ public sealed record GradualShiftScenario(int Tasks, string TargetDomain) : Drif
         };
         using var gen = new Generator(StreamSeed(seed, taskIndex, train, salt: 2));
         Tensor pick = (rand([images.shape[0]], generator: gen) < TargetFraction(taskIndex)).view(-1, 1, 1);
-        return (where(pick, target, images).MoveToOuterDisposeScope(), labels.clone());
+        return (where(pick, target, images).MoveToOuterDisposeScope(), labels.clone().MoveToOuterDisposeScope());
     }
 }

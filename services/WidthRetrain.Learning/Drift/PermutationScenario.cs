@@ -22,6 +22,6 @@ public sealed record PermutationScenario(int Tasks) : DriftScenario
         using var gen = new Generator(StreamSeed(seed, taskIndex, train: true, salt: 1));
         Tensor perm = randperm(h * w, generator: gen);
         Tensor permuted = images.reshape(n, h * w).index_select(1, perm).reshape(n, h, w);
-        return (permuted.MoveToOuterDisposeScope(), labels.clone());
+        return (permuted.MoveToOuterDisposeScope(), labels.clone().MoveToOuterDisposeScope());
     }
 }
