@@ -1,1 +1,34 @@
-Console.WriteLine(WidthRetrain.Learning.Models.Probe.Run());
+using Spectre.Console;
+using Spectre.Console.Cli;
+using WidthRetrain.Cli.Bench;
+using WidthRetrain.Cli.Sweep;
+using WidthRetrain.Learning.Checkpoints;
+using WidthRetrain.Learning.Data;
+
+// Logs and pipes get a wide table instead of 80 columns of wrapped cells.
+if (!AnsiConsole.Profile.Capabilities.Interactive && Console.IsOutputRedirected) AnsiConsole.Profile.Width = 160;
+
+var app = new CommandApp();
+app.Configure(config =>
+{
+    config.SetApplicationName("widthretrain");
+    config.PropagateExceptions();
+    config.AddCommand<SweepCommand>("sweep")
+        .WithDescription("Retrain MLPs of several widths through a drifting task sequence and measure how much each forgets (the paper's protocol by default).")
+        .WithExample("sweep", "--dataset", "fashion-mnist", "--widths", "32,256", "--train-limit", "10000")
+        .WithExample("sweep", "--scenario", "permutation", "--widths", "64,128,256", "--seeds", "1,2,3", "--json", "sweep.json", "--plot", "sweep.png");
+    config.AddCommand<BenchCommand>("bench")
+        .WithDescription("Benchmark training throughput and GFLOP/s per width against libtorch's matmul and a bare TorchSharp loop.");
+});
+
+try
+{
+    return await app.RunAsync(args);
+}
+catch (Exception e) when (e is ArgumentException or DatasetFormatException or CheckpointIntegrityException or CommandParseException
+                              or CommandRuntimeException or FileNotFoundException)
+{
+    // Bad input: one clear line naming the field, no stack trace.
+    AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+    return 2;
+}

@@ -1,0 +1,64 @@
+using ScottPlot;
+using WidthRetrain.Learning.Protocol;
+
+namespace WidthRetrain.Cli.Sweep;
+
+/// <summary>PNG of a sweep: forgetting (with the fitted power law) and accuracy against width on a log2 axis, per depth.</summary>
+public static class SweepPlot
+{
+    public static void Save(SweepResult result, IReadOnlyList<DepthAnalysis> analysis, string path)
+    {
+        var forgetting = new Plot();
+        var accuracy = new Plot();
+        int[] widths = result.Summary.Select(s => s.Width).Distinct().Order().ToArray();
+        foreach (var depth in result.Summary.GroupBy(s => s.Depth))
+        {
+            WidthSummary[] rows = depth.OrderBy(s => s.Width).ToArray();
+            double[] x = rows.Select(s => Math.Log2(s.Width)).ToArray();
+            string suffix = result.Spec.Depths.Count > 1 ? $" (depth {depth.Key})" : "";
+            AddSeries(forgetting, x, rows.Select(s => s.ForgettingPaper).ToArray(), "forgetting (paper)" + suffix);
+            if (rows.All(s => s.ForgettingChaudhry is not null))
+                AddSeries(forgetting, x, rows.Select(s => s.ForgettingChaudhry!).ToArray(), "forgetting (Chaudhry)" + suffix);
+            if (analysis.FirstOrDefault(a => a.Depth == depth.Key)?.ForgettingPaper is { PowerLawExponent: not null } fit)
+            {
+                double[] fx = Enumerable.Range(0, 50).Select(i => x[0] + (x[^1] - x[0]) * i / 49.0).ToArray();
+                var line = forgetting.Add.ScatterLine(fx, fx.Select(v => 100 * fit.Predict(Math.Pow(2, v))!.Value).ToArray());
+                line.LinePattern = LinePattern.Dashed;
+                line.LegendText = $"fit: {fit.PowerLawCoefficient:0.000}·W^{-fit.PowerLawExponent:0.000}{suffix}";
+            }
+            AddSeries(accuracy, x, rows.Select(s => s.AverageAccuracy).ToArray(), "average accuracy (AA)" + suffix);
+            AddSeries(accuracy, x, rows.Select(s => s.LearningAccuracy).ToArray(), "learning accuracy (LA)" + suffix);
+        }
+        Style(forgetting, $"Forgetting vs width ({result.Spec.Scenario.Kind}, {result.Spec.Dataset.Name})", "forgetting (% points)", widths);
+        Style(accuracy, $"Accuracy vs width ({result.TaskDescriptions.Count} tasks, {result.Spec.Seeds.Count} seed(s))", "accuracy (%)", widths);
+
+        var multiplot = new Multiplot(forgetting); // the constructor's plot is the first subplot
+        multiplot.Subplots.Add(accuracy);
+        multiplot.Layout = new ScottPlot.MultiplotLayouts.Columns();
+        string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (dir is not null) Directory.CreateDirectory(dir);
+        multiplot.SavePng(path, 1400, 560);
+    }
+
+    private static void AddSeries(Plot plot, double[] x, Statistic[] stats, string label)
+    {
+        double[] y = stats.Select(s => 100 * s.Mean).ToArray();
+        var scatter = plot.Add.Scatter(x, y);
+        scatter.LegendText = label;
+        scatter.MarkerSize = 7;
+        if (stats.Any(s => s.N > 1))
+        {
+            var bars = plot.Add.ErrorBar(x, y, stats.Select(s => 100 * s.Std).ToArray());
+            bars.Color = scatter.Color;
+        }
+    }
+
+    private static void Style(Plot plot, string title, string yLabel, int[] widths)
+    {
+        plot.Title(title);
+        plot.XLabel("hidden width (log2 scale)");
+        plot.YLabel(yLabel);
+        plot.Axes.Bottom.SetTicks(widths.Select(w => Math.Log2(w)).ToArray(), widths.Select(w => w.ToString()).ToArray());
+        plot.ShowLegend(Alignment.UpperRight);
+    }
+}

@@ -1,0 +1,58 @@
+using Spectre.Console;
+using WidthRetrain.Cli.Shared;
+using WidthRetrain.Investment.Scaling;
+using WidthRetrain.Learning.Protocol;
+
+namespace WidthRetrain.Cli.Sweep;
+
+/// <summary>The console report of a sweep: one row per width, then the fitted width curve per depth.</summary>
+public static class SweepTables
+{
+    private static readonly string[] Headers =
+        ["width", "depth", "params", "AA", "F paper", "F Chaudhry", "LA", "BWT", "FWT", "drift", "train s", "samples/s"];
+
+    public static void Print(SweepResult result, IReadOnlyList<DepthAnalysis> analysis)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title($"[bold]{result.Spec.Scenario.Kind}[/] on {result.Spec.Dataset.Name}: {result.TaskDescriptions.Count} tasks, {Format.Count(result.TrainSamplesPerTask)} train / {Format.Count(result.TestSamplesPerTask)} test samples per task (accuracies in %)")
+            .AddColumns(Headers.Select(h => new TableColumn(h).RightAligned()).ToArray());
+        foreach (WidthSummary s in result.Summary)
+        {
+            table.AddRow(s.Width.ToString(), s.Depth.ToString(), Format.Count(s.Parameters), Format.Percent(s.AverageAccuracy),
+                Format.Percent(s.ForgettingPaper), Format.Percent(s.ForgettingChaudhry), Format.Percent(s.LearningAccuracy),
+                Format.Percent(s.BackwardTransfer), Format.Percent(s.ForwardTransfer), Format.Number(s.FunctionalDrift),
+                Format.Number(s.TrainSeconds, "0.0"), Format.Count((long)s.SamplesPerSecond));
+        }
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine("[grey]AA: final average accuracy. F paper: mean over all T tasks of best minus final accuracy (the paper's code). F Chaudhry: the same over the first T-1 tasks, best taken before the last task. LA: accuracy on each task right after learning it. BWT/FWT: backward/forward transfer. drift: mean L2 change of old tasks' outputs by the end.[/]");
+
+        foreach (DepthAnalysis a in analysis)
+            PrintFit(a, result.Spec.Seeds.Count);
+    }
+
+    private static void PrintFit(DepthAnalysis a, int seeds)
+    {
+        AnsiConsole.WriteLine();
+        AnsiConsole.MarkupLineInterpolated($"[bold]Depth {a.Depth}: forgetting against width[/] ({seeds} seed(s) per width)");
+        if (a.ForgettingPaper is not { } f)
+        {
+            AnsiConsole.MarkupLine("  (one width only: nothing to fit)");
+            return;
+        }
+        AnsiConsole.MarkupLineInterpolated($"  power law  forgetting = {Format.Number(f.PowerLawCoefficient, "0.0000")} * W^{Format.Number(-f.PowerLawExponent, "0.000")}   R² {Format.Number(f.PowerLawRSquared, "0.000")}{(f.PowerLawNote is null ? "" : $"  ({f.PowerLawNote})")}");
+        AnsiConsole.MarkupLineInterpolated($"  log-linear forgetting changes by {Format.Percent(f.SlopePerDoubling)} points per doubling of width   R² {Format.Number(f.LogLinearRSquared, "0.000")}");
+        var steps = new Table().Border(TableBorder.Simple).AddColumns("step", "doublings", "change in forgetting (points)", "per doubling");
+        foreach (WidthCurveStep s in f.Steps)
+            steps.AddRow($"{s.FromWidth} -> {s.ToWidth}", Format.Number(s.Doublings, "0.##"), Format.Percent(s.Change), Format.Percent(s.ChangePerDoubling));
+        AnsiConsole.Write(steps);
+        string verdict = f.DiminishingReturns switch
+        {
+            true => "[green]diminishing returns[/]: each doubling of width buys less forgetting reduction than the one before (first vs last step)",
+            false => "[yellow]no diminishing returns seen[/] between the first and the last step",
+            null => "too few steps to judge returns",
+        };
+        AnsiConsole.MarkupLine("  " + verdict);
+        if (a.WeightChange?.PowerLawExponent is { } beta)
+            AnsiConsole.MarkupLineInterpolated($"  lazy training: relative weight change ~ W^{-beta:0.000} (beta estimate {beta:0.000}), R² {Format.Number(a.WeightChange.PowerLawRSquared, "0.000")}");
+    }
+}
