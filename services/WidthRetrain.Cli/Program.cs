@@ -28,7 +28,7 @@ try
 catch (Exception e) when (e is ArgumentException or DatasetFormatException or CheckpointIntegrityException or CommandParseException
                               or CommandRuntimeException or FileNotFoundException)
 {
-    // Bad input: one clear line naming the field, no stack trace.
-    AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+    // Bad input: one clear, unwrapped line on stderr naming every bad field, no stack trace.
+    await Console.Error.WriteLineAsync($"error: {e.Message}");
     return 2;
 }

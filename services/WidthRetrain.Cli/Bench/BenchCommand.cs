@@ -1,10 +1,63 @@
+using System.Text.Json;
+using Spectre.Console;
 using Spectre.Console.Cli;
+using WidthRetrain.Cli.Shared;
+using WidthRetrain.Cli.Sweep;
+using WidthRetrain.Learning;
 
 namespace WidthRetrain.Cli.Bench;
 
+/// <summary>`widthretrain bench`: prints training throughput and GFLOP/s per width and batch beside libtorch's matmul.</summary>
 public sealed class BenchCommand : Command<BenchSettings>
 {
-    public override int Execute(CommandContext context, BenchSettings settings, CancellationToken cancellationToken) => 0;
-}
+    public override int Execute(CommandContext context, BenchSettings settings, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<int> widths = ListOption.Ints("--widths", settings.Widths);
+        IReadOnlyList<int> batches = ListOption.Ints("--batches", settings.Batches);
+        if (widths.Count == 0 || widths.Any(w => w < 1)) throw new ArgumentException("--widths: give widths of at least 1");
+        if (batches.Count == 0 || batches.Any(b => b < 1)) throw new ArgumentException("--batches: give batch sizes of at least 1");
+        if (settings.Repeats < 1) throw new ArgumentException($"--repeats: must be at least 1, got {settings.Repeats}");
+        if (!(settings.Seconds > 0)) throw new ArgumentException($"--seconds: must be positive, got {settings.Seconds}");
+        TorchRuntime.Configure(settings.Threads);
 
-public sealed class BenchSettings : CommandSettings;
+        double square = TrainingBenchmark.SquareMatmulGflops(1024, settings.Seconds);
+        AnsiConsole.MarkupLineInterpolated($"[bold]Training benchmark[/]: MLP 784-W-10 x {settings.Depth} hidden layer(s), plain SGD, {TorchRuntime.Threads} threads, {Environment.ProcessorCount} cores; median of {settings.Repeats}");
+        AnsiConsole.MarkupLineInterpolated($"libtorch matmul 1024x1024x1024: {square:0.0} GFLOP/s (this machine's square-matmul reference)");
+
+        var points = new List<BenchPoint>();
+        foreach (int batch in batches)
+        foreach (int width in widths)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            BenchPoint p = TrainingBenchmark.Measure(width, settings.Depth, batch, settings.Seconds, settings.Repeats);
+            points.Add(p);
+            AnsiConsole.MarkupLineInterpolated($"[grey]measured width {width} batch {batch}: {p.TrainerGflops:0.0} GFLOP/s, {p.TrainerMicrosecondsPerStep:0} µs/step[/]");
+        }
+
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumns(new[] { "width", "batch", "params", "samples/s", "train GFLOP/s", "matmul GFLOP/s (same shapes)", "% of matmul", "µs/step trainer", "µs/step bare", "trainer/bare", "tensor growth" }
+                .Select(h => new TableColumn(h).RightAligned()).ToArray());
+        foreach (BenchPoint p in points)
+            table.AddRow(p.Width.ToString(), p.Batch.ToString(), Format.Count(p.Parameters), Format.Count((long)p.TrainerSamplesPerSecond),
+                p.TrainerGflops.ToString("0.0"), p.MatmulGflops.ToString("0.0"), (100 * p.FractionOfMatmul).ToString("0"),
+                p.TrainerMicrosecondsPerStep.ToString("0"), p.BareMicrosecondsPerStep.ToString("0"), p.OverheadRatio.ToString("0.00"),
+                p.LiveTensorGrowth.ToString());
+        AnsiConsole.Write(table);
+
+        // The targets of the learning core, printed as verdicts (a benchmark informs; it does not fail the build).
+        foreach (BenchPoint p in points.Where(p => p.Width >= 1024 && p.Batch == 256))
+            Verdict($"width {p.Width} batch 256: training at {100 * p.FractionOfMatmul:0}% of same-shape matmul GFLOP/s (target >= 70%)", p.FractionOfMatmul >= 0.7);
+        foreach (BenchPoint p in points.Where(p => p.Batch == 32))
+            Verdict($"width {p.Width} batch 32: trainer step {p.OverheadRatio:0.00}x the bare loop's (target <= 1.20x)", p.OverheadRatio <= 1.2);
+
+        if (settings.Json is { } json)
+        {
+            SweepCommand.WriteAllTextCreatingFolder(json, JsonSerializer.Serialize(new { squareMatmulGflops = square, threads = TorchRuntime.Threads, points }, Json.Options));
+            AnsiConsole.MarkupLineInterpolated($"Figures written to [blue]{json}[/]");
+        }
+        return 0;
+    }
+
+    private static void Verdict(string text, bool met) =>
+        AnsiConsole.MarkupLine($"{(met ? "[green]met[/]   " : "[red]missed[/]")} {Markup.Escape(text)}");
+}

@@ -29,8 +29,8 @@ public static class SweepPlot
             AddSeries(accuracy, x, rows.Select(s => s.AverageAccuracy).ToArray(), "average accuracy (AA)" + suffix);
             AddSeries(accuracy, x, rows.Select(s => s.LearningAccuracy).ToArray(), "learning accuracy (LA)" + suffix);
         }
-        Style(forgetting, $"Forgetting vs width ({result.Spec.Scenario.Kind}, {result.Spec.Dataset.Name})", "forgetting (% points)", widths);
-        Style(accuracy, $"Accuracy vs width ({result.TaskDescriptions.Count} tasks, {result.Spec.Seeds.Count} seed(s))", "accuracy (%)", widths);
+        Style(forgetting, $"Forgetting vs width ({result.Spec.Scenario.Kind}, {result.Spec.Dataset.Name})", "forgetting (% points)", widths, Alignment.UpperRight);
+        Style(accuracy, $"Accuracy vs width ({result.TaskDescriptions.Count} tasks, {result.Spec.Seeds.Count} seed(s))", "accuracy (%)", widths, Alignment.LowerRight);
 
         var multiplot = new Multiplot(forgetting); // the constructor's plot is the first subplot
         multiplot.Subplots.Add(accuracy);
@@ -53,12 +53,12 @@ public static class SweepPlot
         }
     }
 
-    private static void Style(Plot plot, string title, string yLabel, int[] widths)
+    private static void Style(Plot plot, string title, string yLabel, int[] widths, Alignment legend)
     {
         plot.Title(title);
         plot.XLabel("hidden width (log2 scale)");
         plot.YLabel(yLabel);
         plot.Axes.Bottom.SetTicks(widths.Select(w => Math.Log2(w)).ToArray(), widths.Select(w => w.ToString()).ToArray());
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(legend);
     }
 }

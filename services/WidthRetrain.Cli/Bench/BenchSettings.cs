@@ -1,0 +1,39 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+
+namespace WidthRetrain.Cli.Bench;
+
+/// <summary>Options of `widthretrain bench`.</summary>
+public sealed class BenchSettings : CommandSettings
+{
+    [CommandOption("--widths <LIST>")]
+    [DefaultValue("32,64,128,256,512,1024,2048,4096")]
+    public string Widths { get; init; } = "32,64,128,256,512,1024,2048,4096";
+
+    [CommandOption("--batches <LIST>")]
+    [DefaultValue("32,256")]
+    public string Batches { get; init; } = "32,256";
+
+    [CommandOption("--depth <N>")]
+    [Description("Hidden layers of the benchmarked MLP")]
+    [DefaultValue(1)]
+    public int Depth { get; init; } = 1;
+
+    [CommandOption("--seconds <S>")]
+    [Description("Target duration of each timed measurement")]
+    [DefaultValue(1.0)]
+    public double Seconds { get; init; } = 1.0;
+
+    [CommandOption("--repeats <N>")]
+    [Description("Measurements per configuration; the median is reported")]
+    [DefaultValue(3)]
+    public int Repeats { get; init; } = 3;
+
+    [CommandOption("--threads <N>")]
+    [Description("libtorch threads (default: all cores)")]
+    public int? Threads { get; init; }
+
+    [CommandOption("--json <FILE>")]
+    [Description("Also write the figures as JSON")]
+    public string? Json { get; init; }
+}

@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using WidthRetrain.Learning;
+using WidthRetrain.Learning.Drift;
+using WidthRetrain.Learning.Models;
+using WidthRetrain.Learning.Training;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
+
+namespace WidthRetrain.Cli.Bench;
+
+/// <summary>
+/// Measures the trainer (<see cref="ContinualLearner"/>, the code path sweeps and campaigns use: shuffled
+/// index_select batches, autograd, TorchSharp's SGD) against a bare loop (contiguous slices, hand-written forward,
+/// in-place SGD) and against the matrix products of one training step alone.
+/// </summary>
+public static class TrainingBenchmark
+{
+    private const double LearningRate = 0.01;
+
+    public static BenchPoint Measure(int width, int depth, int batch, double seconds, int repeats)
+    {
+        var spec = new MlpSpec(784, width, depth, 10);
+        double stepFlops = ModelCost.TrainFlopsPerSample(spec) * (double)batch + ModelCost.OptimizerFlopsPerStep(spec, OptimizerKind.Sgd);
+
+        // Calibrate the number of steps from a short warm-up of the bare loop.
+        double warm = Bare(spec, batch, 10);
+        long steps = Math.Clamp((long)(seconds / warm), 10, 200_000);
+
+        var trainer = new List<double>();
+        var bare = new List<double>();
+        long growth = 0;
+        for (int r = 0; r < repeats; r++)
+        {
+            bare.Add(Bare(spec, batch, steps));
+            var (perStep, grew) = Trainer(spec, batch, steps);
+            trainer.Add(perStep);
+            growth = Math.Max(growth, grew);
+        }
+        double trainerStep = Median(trainer), bareStep = Median(bare);
+        double matmul = MatmulGflops(spec, batch, seconds, repeats);
+        return new BenchPoint(width, batch, ModelCost.Parameters(spec), trainerStep * 1e6, bareStep * 1e6, batch / trainerStep,
+            stepFlops / trainerStep / 1e9, matmul, growth);
+    }
+
+    /// <summary>GFLOP/s of one large square matmul: the machine's best case, for reference.</summary>
+    public static double SquareMatmulGflops(int n, double seconds)
+    {
+        using Tensor a = rand(n, n), b = rand(n, n);
+        for (int i = 0; i < 2; i++) a.mm(b).Dispose();
+        long iterations = 0;
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            a.mm(b).Dispose();
+            iterations++;
+        }
+        return 2.0 * n * n * n * iterations / clock.Elapsed.TotalSeconds / 1e9;
+    }
+
+    private static (double SecondsPerStep, long LiveTensorGrowth) Trainer(MlpSpec spec, int batch, long steps)
+    {
+        using TaskData task = RandomTask(steps * batch, seed: 1);
+        using var learner = new ContinualLearner(spec, new TrainingSettings(OptimizerKind.Sgd, LearningRate, batch, EpochsPerTask: 1), seed: 1);
+        using (TaskData warm = RandomTask(20L * batch, seed: 2)) learner.TrainOn(warm);
+        long before = TorchRuntime.LiveTensors;
+        TaskTrainingStats stats = learner.TrainOn(task);
+        return (stats.Seconds / stats.Steps, TorchRuntime.LiveTensors - before);
+    }
+
+    private static double Bare(MlpSpec spec, int batch, long steps)
+    {
+        using TaskData task = RandomTask(steps * batch, seed: 1);
+        random.manual_seed(1);
+        var shapes = spec.LayerShapes();
+        var weights = shapes.Select(s => (rand(s.Out, s.In) / 30).requires_grad_()).ToArray();
+        var biases = shapes.Select(s => zeros(s.Out).requires_grad_()).ToArray();
+        Tensor[] parameters = [.. weights, .. biases];
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            for (long s = 0; s < steps; s++)
+            {
+                using var scope = NewDisposeScope();
+                Tensor h = task.TrainX.narrow(0, s * batch, batch);
+                for (int l = 0; l < shapes.Count; l++)
+                {
+                    h = F.linear(h, weights[l], biases[l]);
+                    if (l < shapes.Count - 1) h = F.relu(h);
+                }
+                Tensor loss = F.cross_entropy(h, task.TrainY.narrow(0, s * batch, batch));
+                loss.backward();
+                using (no_grad())
+                {
+                    foreach (Tensor p in parameters)
+                    {
+                        p.add_(p.grad!, alpha: -LearningRate);
+                        p.grad!.zero_();
+                    }
+                }
+            }
+            return clock.Elapsed.TotalSeconds / steps;
+        }
+        finally
+        {
+            foreach (Tensor p in parameters) p.Dispose();
+        }
+    }
+
+    /// <summary>The matrix products of one SGD step (forward, weight gradients, input gradients but the first layer's) alone.</summary>
+    private static double MatmulGflops(MlpSpec spec, int batch, double seconds, int repeats)
+    {
+        var shapes = spec.LayerShapes();
+        var x = shapes.Select(s => rand(batch, s.In)).ToArray();
+        var w = shapes.Select(s => rand(s.Out, s.In)).ToArray();
+        var g = shapes.Select(s => rand(batch, s.Out)).ToArray();
+        double flopsPerStep = shapes.Sum(s => 2.0 * batch * s.In * s.Out) * 2 + shapes.Skip(1).Sum(s => 2.0 * batch * s.In * s.Out);
+        try
+        {
+            void Step()
+            {
+                using var scope = NewDisposeScope();
+                for (int l = 0; l < shapes.Count; l++)
+                {
+                    x[l].mm(w[l].T);             // forward  [B, in] x [in, out]
+                    g[l].T.mm(x[l]);             // weight gradient [out, B] x [B, in]
+                    if (l > 0) g[l].mm(w[l]);    // input gradient [B, out] x [out, in]
+                }
+            }
+            for (int i = 0; i < 5; i++) Step();
+            var results = new List<double>();
+            for (int r = 0; r < repeats; r++)
+            {
+                long n = 0;
+                var clock = Stopwatch.StartNew();
+                while (clock.Elapsed.TotalSeconds < seconds / 2)
+                {
+                    Step();
+                    n++;
+                }
+                results.Add(flopsPerStep * n / clock.Elapsed.TotalSeconds / 1e9);
+            }
+            return Median(results);
+        }
+        finally
+        {
+            foreach (Tensor t in x.Concat(w).Concat(g)) t.Dispose();
+        }
+    }
+
+    private static TaskData RandomTask(long samples, long seed)
+    {
+        using var gen = new Generator((ulong)seed);
+        return new TaskData(0, "benchmark", rand([samples, 784], generator: gen), randint(0, 10, [samples], generator: gen),
+            rand([1, 784], generator: gen), zeros([1], dtype: ScalarType.Int64));
+    }
+
+    private static double Median(List<double> values)
+    {
+        values.Sort();
+        return values[values.Count / 2];
+    }
+}
