@@ -26,13 +26,13 @@ public sealed class BenchCommand : Command<BenchSettings>
 
         var points = new List<BenchPoint>();
         foreach (int batch in batches)
-        foreach (int width in widths)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            BenchPoint p = TrainingBenchmark.Measure(width, settings.Depth, batch, settings.Seconds, settings.Repeats);
-            points.Add(p);
-            AnsiConsole.MarkupLineInterpolated($"[grey]measured width {width} batch {batch}: {p.TrainerGflops:0.0} GFLOP/s, {p.TrainerMicrosecondsPerStep:0} µs/step[/]");
-        }
+            foreach (int width in widths)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                BenchPoint p = TrainingBenchmark.Measure(width, settings.Depth, batch, settings.Seconds, settings.Repeats);
+                points.Add(p);
+                AnsiConsole.MarkupLineInterpolated($"[grey]measured width {width} batch {batch}: {p.TrainerGflops:0.0} GFLOP/s, {p.TrainerMicrosecondsPerStep:0} µs/step[/]");
+            }
 
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumns(new[] { "width", "batch", "params", "samples/s", "train GFLOP/s", "matmul GFLOP/s (same shapes)", "% of matmul", "µs/step trainer", "µs/step bare", "trainer/bare", "tensor growth" }

@@ -35,14 +35,14 @@ public static class SweepRunner
                     testCount = tasks[0].TestCount;
                 }
                 foreach (int depth in spec.Depths)
-                foreach (int width in spec.Widths)
-                {
-                    index++;
-                    var model = new MlpSpec(tasks[0].InputSize, width, depth, data.Train.Classes, spec.Activation);
-                    var run = new RunSpec(model, spec.Training, seed);
-                    int current = index;
-                    runs.Add(ContinualRun.Execute(tasks, run, p => progress?.Invoke(new SweepProgress(current, total, p)), cancel));
-                }
+                    foreach (int width in spec.Widths)
+                    {
+                        index++;
+                        var model = new MlpSpec(tasks[0].InputSize, width, depth, data.Train.Classes, spec.Activation);
+                        var run = new RunSpec(model, spec.Training, seed);
+                        int current = index;
+                        runs.Add(ContinualRun.Execute(tasks, run, p => progress?.Invoke(new SweepProgress(current, total, p)), cancel));
+                    }
             }
             finally
             {
