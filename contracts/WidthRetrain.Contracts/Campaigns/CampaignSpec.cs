@@ -1,0 +1,35 @@
+namespace WidthRetrain.Contracts.Campaigns;
+
+/// <summary>
+/// What a campaign runs. Validation rules (each broken rule is reported with the field's name and what is allowed;
+/// a campaign with any broken rule is refused and nothing is recorded):
+/// <list type="bullet">
+/// <item>name: 1..100 characters.</item>
+/// <item>dataset.name: fashion-mnist, mnist, kmnist, idx or synthetic; dataset.trainLimit / testLimit: positive when given.</item>
+/// <item>drift.kind: rotation, permutation, class-split or gradual-shift; drift.tasks: 1..100 (class-split: at most the number of classes);
+/// drift.angles (rotation only): one finite angle per task; drift.targetDomain (gradual-shift only): invert or rotate-90.</item>
+/// <item>widths: 1..16 distinct widths, each 1..65536.</item>
+/// <item>depth: 1..8 hidden layers; activation: relu, tanh or gelu.</item>
+/// <item>training.optimizer: sgd, momentum or adam; learningRate &gt; 0; batchSize &gt;= 1; epochsPerTask &gt;= 1;
+/// momentum in [0, 1); replayPerTask &gt;= 0; learningRateDecayPerTask in (0, 1].</item>
+/// <item>seeds: 1..32 distinct seeds.</item>
+/// <item>prices: every price and power &gt;= 0, the serving device has a price, servingGflopsPerSecond &gt; 0.</item>
+/// <item>budget: &gt; 0 when given.</item>
+/// </list>
+/// </summary>
+public sealed record CampaignSpec(
+    string Name,
+    DatasetSpec Dataset,
+    DriftSpec Drift,
+    IReadOnlyList<int> Widths,
+    int Depth,
+    string Activation,
+    TrainingSpec Training,
+    IReadOnlyList<long> Seeds,
+    PriceBook Prices,
+    double? Budget = null)
+{
+    /// <summary>A small demo campaign: Fashion-MNIST subset, 5 rotated tasks, widths 32 and 256, seeds 1 and 2.</summary>
+    public static CampaignSpec Demo() => new("demo", new DatasetSpec("fashion-mnist", 10_000, 2_000), new DriftSpec(),
+        [32, 256], 1, "relu", new TrainingSpec(EpochsPerTask: 3), [1, 2], PriceBook.Default);
+}

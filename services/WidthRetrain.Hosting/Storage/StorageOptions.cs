@@ -1,0 +1,16 @@
+namespace WidthRetrain.Hosting.Storage;
+
+/// <summary>The "Storage" section: where checkpoints are shared between services, and where IDX datasets are.</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>A directory every trainer and evaluator can read and write (a shared volume when distributed).</summary>
+    public string CheckpointDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "widthretrain", "checkpoints");
+
+    /// <summary>Folder with IDX files; null = $WIDTHRETRAIN_DATA_DIR, then Debian's /usr/share/datasets.</summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>auto, cpu or cuda. auto picks CUDA when libtorch reports it, else the CPU.</summary>
+    public string Device { get; set; } = "auto";
+}
