@@ -1,4 +1,5 @@
 using WidthRetrain.Learning.Models;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace WidthRetrain.Learning.Evaluation;
@@ -23,8 +24,12 @@ public static class ModelEvaluator
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         var parts = new List<Tensor>();
+        Device device = model.parameters().First().device;
         for (long start = 0; start < x.shape[0]; start += EvalBatch)
-            parts.Add(model.forward(x.narrow(0, start, Math.Min(EvalBatch, x.shape[0] - start))));
+        {
+            Tensor batch = x.narrow(0, start, Math.Min(EvalBatch, x.shape[0] - start));
+            parts.Add(model.forward(device.type == DeviceType.CPU ? batch : batch.to(device)).cpu());
+        }
         return cat(parts, 0).MoveToOuterDisposeScope();
     }
 

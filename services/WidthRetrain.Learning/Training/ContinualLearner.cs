@@ -10,7 +10,9 @@ namespace WidthRetrain.Learning.Training;
 /// <summary>
 /// One model retrained task after task: the model, its optimiser (state kept across tasks, as in the paper's code)
 /// and the replay buffer. The seed fixes initialisation, data order and replay draws; results are bit-exact for
-/// a fixed seed and thread count on the same machine.
+/// a fixed seed and thread count on the same machine. Shuffling and replay draws depend only on (seed, task), so
+/// a learner resumed from a checkpoint (<see cref="Resume"/>) continues exactly as an uninterrupted one would,
+/// except for optimiser state (momentum, Adam moments), which checkpoints do not hold: plain SGD has none.
 /// </summary>
 public sealed class ContinualLearner : IDisposable
 {
@@ -18,12 +20,20 @@ public sealed class ContinualLearner : IDisposable
     private readonly ReplayBuffer replay = new();
     private readonly long seed;
 
-    public ContinualLearner(MlpSpec spec, TrainingSettings settings, long seed)
+    /// <summary>A fresh model initialised from the seed.</summary>
+    public ContinualLearner(MlpSpec spec, TrainingSettings settings, long seed, Device? device = null)
+        : this(Initialise(spec, seed), settings, seed, device)
+    {
+    }
+
+    /// <summary>Takes ownership of an existing model (for example one loaded from a checkpoint).</summary>
+    private ContinualLearner(Mlp model, TrainingSettings settings, long seed, Device? device)
     {
         Settings = settings.Validated();
         this.seed = seed;
-        torch.random.manual_seed(seed);
-        Model = new Mlp(spec);
+        Device = device ?? CPU;
+        Model = model;
+        if (Device.type != DeviceType.CPU) Model.to(Device);
         optimizer = settings.Optimizer switch
         {
             OptimizerKind.Sgd => optim.SGD(Model.parameters(), settings.LearningRate),
@@ -34,6 +44,30 @@ public sealed class ContinualLearner : IDisposable
 
     public Mlp Model { get; }
     public TrainingSettings Settings { get; }
+    public Device Device { get; }
+
+    /// <summary>
+    /// Continues training <paramref name="model"/> (whose ownership passes to the learner) after the tasks in
+    /// <paramref name="earlierTasks"/>, rebuilding the replay buffer they would have left.
+    /// </summary>
+    public static ContinualLearner Resume(Mlp model, TrainingSettings settings, long seed, IEnumerable<TaskData> earlierTasks, Device? device = null)
+    {
+        var learner = new ContinualLearner(model, settings, seed, device);
+        foreach (TaskData t in earlierTasks) learner.RememberForReplay(t);
+        return learner;
+    }
+
+    private static Mlp Initialise(MlpSpec spec, long seed)
+    {
+        torch.random.manual_seed(seed);
+        return new Mlp(spec);
+    }
+
+    private void RememberForReplay(TaskData task)
+    {
+        using var pickGen = new Generator(Mix(task.Index, -2));
+        replay.Remember(task.TrainX, task.TrainY, Settings.ReplayPerTask, pickGen);
+    }
 
     /// <summary>Trains the model on one task for the configured epochs, then stores replay samples of it.</summary>
     public TaskTrainingStats TrainOn(TaskData task, Action<TrainingProgress>? progress = null, CancellationToken cancel = default)
@@ -46,6 +80,7 @@ public sealed class ContinualLearner : IDisposable
         long steps = 0, samples = 0;
         using Tensor lossSum = zeros(1);
         using var replayGen = new Generator(Mix(task.Index, -1));
+        // CPU tensors stay put: to() on the same device would alias the task's tensor inside this step's scope.
         var clock = Stopwatch.StartNew();
         for (int epoch = 0; epoch < Settings.EpochsPerTask; epoch++)
         {
@@ -63,6 +98,11 @@ public sealed class ContinualLearner : IDisposable
                     x = cat([x, rx], 0);
                     y = cat([y, ry], 0);
                 }
+                if (Device.type != DeviceType.CPU)
+                {
+                    x = x.to(Device);
+                    y = y.to(Device);
+                }
                 optimizer.zero_grad();
                 Tensor loss = F.cross_entropy(Model.forward(x), y);
                 loss.backward();
@@ -75,7 +115,7 @@ public sealed class ContinualLearner : IDisposable
             }
         }
         double seconds = clock.Elapsed.TotalSeconds;
-        replay.Remember(task.TrainX, task.TrainY, Settings.ReplayPerTask, replayGen);
+        RememberForReplay(task);
         double flops = (double)ModelCost.TrainFlopsPerSample(Model.Spec) * samples
             + (double)ModelCost.OptimizerFlopsPerStep(Model.Spec, Settings.Optimizer) * steps;
         return new TaskTrainingStats(task.Index, samples, steps, seconds, flops, lossSum.item<float>() / steps, lr);

@@ -1,3 +1,4 @@
+using WidthRetrain.Learning.Checkpoints;
 using WidthRetrain.Learning.Data;
 using WidthRetrain.Learning.Drift;
 using WidthRetrain.Learning.Models;
@@ -60,18 +61,6 @@ public sealed class ContinualTrainingTests : IDisposable
     }
 
     [Fact]
-    public void Training_DoesNotGrowTheNumberOfLiveNativeTensors()
-    {
-        using var learner = new ContinualLearner(new MlpSpec(784, 32, 2, 10), new TrainingSettings(EpochsPerTask: 1, ReplayPerTask: 50), 1);
-        learner.TrainOn(tasks[0]);
-        learner.TrainOn(tasks[1]); // the replay buffer now holds its final-size tensors
-        long afterSecond = TorchRuntime.LiveTensors;
-        learner.TrainOn(tasks[1]);
-        learner.TrainOn(tasks[1]);
-        Assert.Equal(afterSecond, TorchRuntime.LiveTensors);
-    }
-
-    [Fact]
     public void Replay_TopsUpEveryBatch_AfterTheFirstTask()
     {
         var settings = new TrainingSettings(EpochsPerTask: 1, BatchSize: 50, ReplayPerTask: 100);
@@ -84,6 +73,44 @@ public sealed class ContinualTrainingTests : IDisposable
         Assert.Equal(first.Steps, second.Steps);
         // Same steps, twice the samples: the extra work is exactly 1500 more training samples.
         Assert.Equal(ModelCost.TrainFlopsPerSample(new MlpSpec(784, 16, 1, 10)) * 1500.0, second.Flops - first.Flops, 1.0);
+    }
+
+    [Fact]
+    public void ResumingFromCheckpoints_IsExactlyUninterruptedTraining_WithReplay()
+    {
+        var spec = new MlpSpec(784, 32, 1, 10);
+        var settings = new TrainingSettings(EpochsPerTask: 1, ReplayPerTask: 40, LearningRate: 0.05);
+        string dir = Path.Combine(Path.GetTempPath(), "widthretrain-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            using var straight = new ContinualLearner(spec, settings, 9);
+            foreach (TaskData t in tasks) straight.TrainOn(t);
+
+            Checkpoint? last = null;
+            for (int k = 0; k < tasks.Count; k++)
+            {
+                using ContinualLearner learner = last is null
+                    ? new ContinualLearner(spec, settings, 9)
+                    : ContinualLearner.Resume(CheckpointStore.Load(last), settings, 9, tasks.Take(k));
+                learner.TrainOn(tasks[k]);
+                last = CheckpointStore.Save(learner.Model, Path.Combine(dir, $"task-{k}.ckpt"));
+            }
+            using Mlp resumed = CheckpointStore.Load(last!);
+            for (int l = 0; l < resumed.Linears.Count; l++)
+                Assert.True(Same.Tensors(straight.Model.Linears[l].weight!, resumed.Linears[l].weight!), $"layer {l} differs");
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void DeviceChoice_IsValidated()
+    {
+        Assert.Equal(TorchSharp.DeviceType.CPU, TorchRuntime.ResolveDevice("cpu").type);
+        Assert.Equal(TorchSharp.DeviceType.CPU, TorchRuntime.ResolveDevice("auto").type); // no CUDA in the CPU-only build
+        Assert.Contains("device: unknown value 'tpu'; allowed: auto, cpu, cuda", Assert.Throws<ArgumentException>(() => TorchRuntime.ResolveDevice("tpu")).Message);
     }
 
     [Fact]

@@ -1,0 +1,111 @@
+using System.Globalization;
+using WidthRetrain.Contracts.Campaigns;
+using WidthRetrain.Learning.Data;
+using WidthRetrain.Learning.Drift;
+using WidthRetrain.Learning.Models;
+using WidthRetrain.Learning.Training;
+
+namespace WidthRetrain.Hosting.Mapping;
+
+/// <summary>The rules documented on <see cref="CampaignSpec"/>: every broken rule, with the field's path and what is allowed.</summary>
+public static class CampaignSpecValidator
+{
+    public const int MaxWidth = 65_536;
+
+    public static IReadOnlyList<string> Problems(CampaignSpec? spec)
+    {
+        if (spec is null) return ["spec: missing"];
+        var p = new List<string>();
+        if (string.IsNullOrWhiteSpace(spec.Name) || spec.Name.Length > 100) p.Add("name: must be 1 to 100 characters");
+        Dataset(spec.Dataset, p);
+        Drift(spec.Drift, p);
+        if (spec.Widths is null || spec.Widths.Count is 0 or > 16) p.Add("widths: give 1 to 16 widths");
+        else
+        {
+            p.AddRange(spec.Widths.Where(w => w is < 1 or > MaxWidth).Select(w => $"widths: {w} is not allowed; each width must be 1 to {MaxWidth}"));
+            if (spec.Widths.Distinct().Count() != spec.Widths.Count) p.Add("widths: each width may appear once");
+        }
+        if (spec.Depth is < 1 or > 8) p.Add($"depth: must be 1 to 8 hidden layers, got {spec.Depth}");
+        if (!TryEnum<Activation>(spec.Activation, out _)) p.Add($"activation: unknown value '{spec.Activation}'; allowed: {Allowed<Activation>()}");
+        Training(spec.Training, p);
+        if (spec.Seeds is null || spec.Seeds.Count is 0 or > 32) p.Add("seeds: give 1 to 32 seeds");
+        else if (spec.Seeds.Distinct().Count() != spec.Seeds.Count) p.Add("seeds: each seed may appear once");
+        Prices(spec.Prices, p);
+        if (spec.Budget is { } b && !(b > 0)) p.Add($"budget: must be positive when given, got {Num(b)}");
+        return p;
+    }
+
+    private static void Dataset(DatasetSpec? d, List<string> p)
+    {
+        if (d is null)
+        {
+            p.Add("dataset: missing");
+            return;
+        }
+        if (!DatasetLoader.Names.Contains((d.Name ?? "").Trim().ToLowerInvariant()))
+            p.Add($"dataset.name: unknown value '{d.Name}'; allowed: {string.Join(", ", DatasetLoader.Names)}");
+        if (d.TrainLimit is <= 0) p.Add($"dataset.trainLimit: must be positive when given, got {d.TrainLimit}");
+        if (d.TestLimit is <= 0) p.Add($"dataset.testLimit: must be positive when given, got {d.TestLimit}");
+    }
+
+    private static void Drift(DriftSpec? d, List<string> p)
+    {
+        if (d is null)
+        {
+            p.Add("drift: missing");
+            return;
+        }
+        if (d.Tasks > 100) p.Add($"drift.tasks: at most 100, got {d.Tasks}");
+        try
+        {
+            DriftScenarios.Create(ContractMapping.ToScenarioSpec(d));
+        }
+        catch (ArgumentException e)
+        {
+            // The scenario factory names its fields without the "drift." prefix.
+            p.AddRange(e.Message.Split("; ").Select(m => m.StartsWith("scenario:", StringComparison.Ordinal) ? "drift.kind:" + m["scenario:".Length..] : "drift." + m));
+        }
+    }
+
+    private static void Training(TrainingSpec? t, List<string> p)
+    {
+        if (t is null)
+        {
+            p.Add("training: missing");
+            return;
+        }
+        if (!TryEnum<OptimizerKind>(t.Optimizer, out _)) p.Add($"training.optimizer: unknown value '{t.Optimizer}'; allowed: {Allowed<OptimizerKind>()}");
+        if (!(t.LearningRate > 0) || !double.IsFinite(t.LearningRate)) p.Add($"training.learningRate: must be a positive number, got {Num(t.LearningRate)}");
+        if (t.BatchSize < 1) p.Add($"training.batchSize: must be at least 1, got {t.BatchSize}");
+        if (t.EpochsPerTask < 1) p.Add($"training.epochsPerTask: must be at least 1, got {t.EpochsPerTask}");
+        if (t.Momentum is < 0 or >= 1) p.Add($"training.momentum: must be in [0, 1), got {Num(t.Momentum)}");
+        if (t.ReplayPerTask < 0) p.Add($"training.replayPerTask: must be 0 or more, got {t.ReplayPerTask}");
+        if (t.LearningRateDecayPerTask is <= 0 or > 1) p.Add($"training.learningRateDecayPerTask: must be in (0, 1], got {Num(t.LearningRateDecayPerTask)}");
+    }
+
+    private static void Prices(PriceBook? b, List<string> p)
+    {
+        if (b is null)
+        {
+            p.Add("prices: missing");
+            return;
+        }
+        foreach (var (kind, price) in b.DeviceHourPrice ?? new Dictionary<string, double>())
+            if (!(price >= 0)) p.Add($"prices.deviceHourPrice.{kind}: must be 0 or more, got {Num(price)}");
+        foreach (var (kind, watts) in b.PowerDrawWatts ?? new Dictionary<string, double>())
+            if (!(watts >= 0)) p.Add($"prices.powerDrawWatts.{kind}: must be 0 or more, got {Num(watts)}");
+        if (!(b.EnergyPricePerKwh >= 0)) p.Add($"prices.energyPricePerKwh: must be 0 or more, got {Num(b.EnergyPricePerKwh)}");
+        if (b.Co2GramsPerKwh is { } co2 && !(co2 >= 0)) p.Add($"prices.co2GramsPerKwh: must be 0 or more, got {Num(co2)}");
+        if (b.DeviceHourPrice is null || !b.DeviceHourPrice.ContainsKey(b.ServingDevice ?? ""))
+            p.Add($"prices.servingDevice: '{b.ServingDevice}' has no entry in prices.deviceHourPrice");
+        if (!(b.ServingGflopsPerSecond > 0)) p.Add($"prices.servingGflopsPerSecond: must be positive, got {Num(b.ServingGflopsPerSecond)}");
+    }
+
+    internal static bool TryEnum<T>(string? text, out T value) where T : struct, Enum =>
+        Enum.TryParse((text ?? "").Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out value) && Enum.IsDefined(value)
+        && !int.TryParse(text, out _);
+
+    internal static string Allowed<T>() where T : struct, Enum => string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()));
+
+    private static string Num(double v) => v.ToString(CultureInfo.InvariantCulture);
+}
