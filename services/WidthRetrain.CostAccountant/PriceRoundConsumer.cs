@@ -1,0 +1,18 @@
+using MassTransit;
+using WidthRetrain.Contracts.Rounds;
+using WidthRetrain.Hosting.Messaging;
+using WidthRetrain.Investment.Costs;
+
+namespace WidthRetrain.CostAccountant;
+
+/// <summary>Prices a round with the campaign's price book and adds it to the arm and seed's running cost.</summary>
+public sealed class PriceRoundConsumer : IConsumer<PriceRound>
+{
+    public async Task Consume(ConsumeContext<PriceRound> context)
+    {
+        PriceRound m = context.Message;
+        if (m.SchemaVersion != 1) throw new PermanentFailureException($"PriceRound schema version {m.SchemaVersion} is not supported (1 is)");
+        RoundCost cost = RoundPricing.Price(m.Prices, m.Training.Device, m.Training.DeviceSeconds, m.EvalDevice, m.EvalDeviceSeconds, m.ForwardFlopsPerSample);
+        await context.Publish(new RoundCosted(m.Round, m.Arm.Name, cost, m.PreviousCumulativeCost + cost.Total));
+    }
+}

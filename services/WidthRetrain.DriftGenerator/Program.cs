@@ -1,0 +1,7 @@
+using Microsoft.Extensions.Hosting;
+using WidthRetrain.DriftGenerator;
+using WidthRetrain.Hosting;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.Services.AddWidthRetrainService(builder.Configuration, "drift-generator", x => x.AddDriftGenerator());
+await builder.Build().RunAsync();

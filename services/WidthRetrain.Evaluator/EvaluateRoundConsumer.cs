@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using MassTransit;
+using WidthRetrain.Contracts.Rounds;
+using WidthRetrain.Hosting.Mapping;
+using WidthRetrain.Hosting.Messaging;
+using WidthRetrain.Hosting.Storage;
+using WidthRetrain.Hosting.Tasks;
+using WidthRetrain.Learning.Drift;
+using WidthRetrain.Learning.Evaluation;
+using WidthRetrain.Learning.Models;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
+
+namespace WidthRetrain.Evaluator;
+
+/// <summary>
+/// Evaluates a trained round on the test set of every task of its sequence: one row of the accuracy matrix, the
+/// losses, the functional drift of each earlier task since it was learned, and at the first task the accuracy of
+/// the untrained model (the forward-transfer baseline). Every checkpoint is hash-checked before use.
+/// </summary>
+public sealed class EvaluateRoundConsumer(TaskCache cache, CheckpointDirectory store) : IConsumer<RoundTrained>
+{
+    public async Task Consume(ConsumeContext<RoundTrained> context)
+    {
+        RoundTrained m = context.Message;
+        if (m.SchemaVersion != 1) throw new PermanentFailureException($"RoundTrained schema version {m.SchemaVersion} is not supported (1 is)");
+        RoundEvaluated evaluated = await Task.Run(() => Evaluate(m), context.CancellationToken);
+        await context.Publish(evaluated);
+    }
+
+    private RoundEvaluated Evaluate(RoundTrained m)
+    {
+        var clock = Stopwatch.StartNew();
+        using TaskLease lease = cache.LeaseVerified(m.Tasks);
+        IReadOnlyList<TaskData> tasks = lease.Tasks;
+        int k = m.Round.TaskIndex;
+        MlpSpec spec = ContractMapping.ToMlpSpec(m.Arm, tasks[0].InputSize, lease.Classes);
+        using Mlp model = store.Load(m.Checkpoint, spec);
+        var accuracy = new double[tasks.Count];
+        var loss = new double[tasks.Count];
+        var drift = new double?[tasks.Count];
+        long samples = 0;
+        for (int j = 0; j < tasks.Count; j++)
+        {
+            using var scope = NewDisposeScope();
+            Tensor logits = ModelEvaluator.Logits(model, tasks[j].TestX);
+            accuracy[j] = logits.argmax(1).eq(tasks[j].TestY).to_type(ScalarType.Float64).mean().item<double>();
+            loss[j] = F.cross_entropy(logits, tasks[j].TestY).item<float>();
+            samples += tasks[j].TestCount;
+            if (j < k && j < m.History.Count)
+            {
+                using Mlp then = store.Load(m.History[j], spec);
+                drift[j] = ModelEvaluator.FunctionalDrift(ModelEvaluator.Logits(then, tasks[j].TestX), logits);
+                samples += tasks[j].TestCount;
+            }
+        }
+        double[]? baseline = null;
+        if (m.Initial is not null)
+        {
+            using Mlp initial = store.Load(m.Initial, spec);
+            baseline = tasks.Select(t => ModelEvaluator.Accuracy(initial, t.TestX, t.TestY)).ToArray();
+            samples += tasks.Sum(t => (long)t.TestCount);
+        }
+        double seconds = clock.Elapsed.TotalSeconds;
+        string device = model.parameters().First().device.ToString();
+        return new RoundEvaluated(m.Round, m.Arm, accuracy, loss, drift, baseline, seconds,
+            (double)ModelCost.ForwardFlopsPerSample(spec) * samples, device, m.Training);
+    }
+}

@@ -1,0 +1,7 @@
+using Microsoft.Extensions.Hosting;
+using WidthRetrain.Evaluator;
+using WidthRetrain.Hosting;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.Services.AddWidthRetrainService(builder.Configuration, "evaluator", x => x.AddEvaluator());
+await builder.Build().RunAsync();

@@ -1,0 +1,29 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using WidthRetrain.Hosting.Health;
+using WidthRetrain.Hosting.Logging;
+using WidthRetrain.Hosting.Messaging;
+using WidthRetrain.Hosting.Storage;
+using WidthRetrain.Hosting.Tasks;
+
+namespace WidthRetrain.Hosting;
+
+/// <summary>The common frame of every service process: identity, logging, storage, task cache, bus, health file.</summary>
+public static class ServiceSetup
+{
+    public static IServiceCollection AddWidthRetrainService(this IServiceCollection services, IConfiguration configuration, string serviceName,
+        Action<IBusRegistrationConfigurator> registerConsumers)
+    {
+        services.AddSingleton(ServiceIdentity.For(serviceName));
+        services.AddWidthRetrainLogging(configuration, serviceName);
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        services.AddSingleton(storage);
+        services.AddSingleton<CheckpointDirectory>();
+        services.AddSingleton<TaskCache>();
+        services.AddWidthRetrainBus(configuration, registerConsumers);
+        services.AddHealthChecks();
+        services.AddHostedService<HealthFileWriter>();
+        return services;
+    }
+}

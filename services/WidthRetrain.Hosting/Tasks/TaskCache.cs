@@ -1,0 +1,101 @@
+using WidthRetrain.Contracts.Campaigns;
+using WidthRetrain.Contracts.Tasks;
+using WidthRetrain.Hosting.Mapping;
+using WidthRetrain.Hosting.Messaging;
+using WidthRetrain.Hosting.Storage;
+using WidthRetrain.Learning.Data;
+using WidthRetrain.Learning.Drift;
+
+namespace WidthRetrain.Hosting.Tasks;
+
+/// <summary>
+/// Materialised task sequences, shared by the consumers of one process (in embedded mode: by every service).
+/// A sequence is built once from its recipe, held while leased, and dropped least-recently-used beyond
+/// <see cref="Capacity"/> unleased sequences.
+/// </summary>
+public sealed class TaskCache(StorageOptions storage) : IDisposable
+{
+    public const int Capacity = 3;
+
+    private readonly object gate = new();
+    private readonly List<Entry> entries = [];
+
+    /// <summary>The task sequence of (dataset, drift, seed); dispose the lease when done with its tensors.</summary>
+    public TaskLease Lease(DatasetSpec dataset, DriftSpec drift, long seed)
+    {
+        string key = $"{dataset.Name}|{dataset.TrainLimit}|{dataset.TestLimit}|{drift.Kind}|{drift.Tasks}|{string.Join(",", drift.Angles ?? [])}|{drift.TargetDomain}|{seed}";
+        lock (gate)
+        {
+            Entry? entry = entries.FirstOrDefault(e => e.Key == key);
+            if (entry is null)
+            {
+                using DatasetPair data = DatasetLoader.Load(ContractMapping.ToDatasetRequest(dataset, storage.DataDirectory, seed));
+                DriftScenario scenario = DriftScenarios.Create(ContractMapping.ToScenarioSpec(drift), data.Train.Classes);
+                entry = new Entry(key, DriftScenarios.MaterializeAll(scenario, data, seed), data.Train.Classes);
+                entries.Add(entry);
+            }
+            entries.Remove(entry);
+            entries.Insert(0, entry); // most recently used first
+            entry.Leases++;
+            Evict();
+            return new TaskLease(entry.Tasks, entry.Classes, () => Release(entry));
+        }
+    }
+
+    /// <summary>
+    /// Leases the sequence the specs describe and checks every task's content hash: a mismatch means this process
+    /// would train or evaluate on other data than the campaign recorded, and is refused for good.
+    /// </summary>
+    public TaskLease LeaseVerified(IReadOnlyList<TaskSpec> specs)
+    {
+        if (specs.Count == 0) throw new PermanentFailureException("tasks: the message holds no task specs");
+        TaskSpec first = specs[0];
+        TaskLease lease = Lease(first.Dataset, first.Drift, first.Seed);
+        foreach (TaskSpec spec in specs)
+        {
+            string actual = spec.Index < lease.Tasks.Count ? lease.Tasks[spec.Index].ContentHash : "(no such task)";
+            if (actual != spec.ContentHash)
+            {
+                lease.Dispose();
+                throw new PermanentFailureException(
+                    $"task {spec.Index} ({spec.Description}, seed {spec.Seed}): content hash {actual} here, {spec.ContentHash} recorded; refusing to use different data");
+            }
+        }
+        return lease;
+    }
+
+    private void Release(Entry entry)
+    {
+        lock (gate)
+        {
+            entry.Leases--;
+            Evict();
+        }
+    }
+
+    private void Evict()
+    {
+        foreach (Entry stale in entries.Skip(Capacity).Where(e => e.Leases == 0).ToArray())
+        {
+            entries.Remove(stale);
+            foreach (TaskData t in stale.Tasks) t.Dispose();
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            foreach (TaskData t in entries.SelectMany(e => e.Tasks)) t.Dispose();
+            entries.Clear();
+        }
+    }
+
+    private sealed class Entry(string key, IReadOnlyList<TaskData> tasks, int classes)
+    {
+        public string Key { get; } = key;
+        public IReadOnlyList<TaskData> Tasks { get; } = tasks;
+        public int Classes { get; } = classes;
+        public int Leases { get; set; }
+    }
+}
