@@ -1,6 +1,7 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
 using WidthRetrain.Cli.Bench;
+using WidthRetrain.Cli.Campaigns;
 using WidthRetrain.Cli.Sweep;
 using WidthRetrain.Learning.Checkpoints;
 using WidthRetrain.Learning.Data;
@@ -17,6 +18,11 @@ app.Configure(config =>
         .WithDescription("Retrain MLPs of several widths through a drifting task sequence and measure how much each forgets (the paper's protocol by default).")
         .WithExample("sweep", "--dataset", "fashion-mnist", "--widths", "32,256", "--train-limit", "10000")
         .WithExample("sweep", "--scenario", "permutation", "--widths", "64,128,256", "--seeds", "1,2,3", "--json", "sweep.json", "--plot", "sweep.png");
+    config.AddCommand<RunCommand>("run")
+        .WithDescription("Run a campaign: every service in this process (default) or sent to a deployed suite (--rabbitmq); live progress, then its table.")
+        .WithExample("run", "--dataset", "synthetic", "--widths", "32,128", "--tasks", "3", "--plot", "campaign.png");
+    config.AddCommand<CampaignsCommand>("campaigns").WithDescription("List the campaigns in the event store.");
+    config.AddCommand<ShowCommand>("show").WithDescription("Show one campaign from the event store.");
     config.AddCommand<BenchCommand>("bench")
         .WithDescription("Benchmark training throughput and GFLOP/s per width against libtorch's matmul and a bare TorchSharp loop.");
 });
@@ -26,7 +32,7 @@ try
     return await app.RunAsync(args);
 }
 catch (Exception e) when (e is ArgumentException or DatasetFormatException or CheckpointIntegrityException or CommandParseException
-                              or CommandRuntimeException or FileNotFoundException)
+                              or CommandRuntimeException or FileNotFoundException or TimeoutException)
 {
     // Bad input: one clear, unwrapped line on stderr naming every bad field, no stack trace.
     await Console.Error.WriteLineAsync($"error: {e.Message}");

@@ -66,7 +66,8 @@ public sealed class TrainRoundConsumer(TaskCache cache, CheckpointDirectory stor
             TaskTrainingStats stats = learner.TrainOn(task, cancel: cancel);
             CheckpointRef checkpoint = store.Save(learner.Model, CheckpointDirectory.RelativePath(m.Round, $"task-{k}.ckpt"));
             var facts = new TrainingFacts(stats.Seconds, device.ToString(), stats.Samples, stats.Steps, stats.Flops,
-                Process.GetCurrentProcess().PeakWorkingSet64, stats.MeanLoss, stats.LearningRate, ModelCost.Parameters(spec), identity.Instance);
+                Process.GetCurrentProcess().PeakWorkingSet64, stats.MeanLoss, stats.LearningRate, ModelCost.Parameters(spec),
+                ModelCost.ForwardFlopsPerSample(spec), identity.Instance);
             return new RoundTrained(m.Round, m.Arm, m.Tasks, checkpoint, initial, m.History, facts);
         }
     }

@@ -12,7 +12,6 @@ public sealed record PriceRound(
     TrainingFacts Training,
     double EvalDeviceSeconds,
     string EvalDevice,
-    double ForwardFlopsPerSample,
     PriceBook Prices,
     double PreviousCumulativeCost) : IVersionedMessage
 {

@@ -1,0 +1,29 @@
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using WidthRetrain.Planner;
+using WidthRetrain.Planner.Projections;
+
+namespace WidthRetrain.Cli.Campaigns;
+
+/// <summary>`widthretrain campaigns`: every campaign in the event store, newest first.</summary>
+public sealed class CampaignsCommand : AsyncCommand<StoreSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, StoreSettings settings, CancellationToken cancellationToken)
+    {
+        using IHost host = Suite.Reader(settings);
+        await host.PrepareStoreAsync(settings.ConnectionString, TimeSpan.FromSeconds(10), cancellationToken);
+        await using var q = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var campaigns = await q.Query<CampaignSummary>().OrderByDescending(c => c.StartedAt).ToListAsync(cancellationToken);
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumns("id", "name", "status", "dataset", "scenario", "widths", "seeds", "rounds", "cost", "started (UTC)");
+        foreach (CampaignSummary c in campaigns)
+            table.AddRow(c.Id.ToString(), Markup.Escape(c.Name), c.Status, c.Dataset, $"{c.Scenario} x {c.Tasks}", string.Join(",", c.Widths),
+                string.Join(",", c.Seeds), $"{c.RoundsDone}/{c.RoundsTotal}", $"{c.TotalCost:0.000000} {c.Currency}", c.StartedAt.ToString("yyyy-MM-dd HH:mm:ss"));
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated($"{campaigns.Count} campaign(s)");
+        return 0;
+    }
+}

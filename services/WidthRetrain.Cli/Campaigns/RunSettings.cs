@@ -1,0 +1,133 @@
+using System.ComponentModel;
+using System.Text.Json;
+using Spectre.Console.Cli;
+using WidthRetrain.Cli.Shared;
+using WidthRetrain.Contracts.Campaigns;
+
+namespace WidthRetrain.Cli.Campaigns;
+
+/// <summary>Options of `widthretrain run`: a campaign from a spec file, or from options (the demo campaign's values by default).</summary>
+public sealed class RunSettings : StoreSettings
+{
+    [CommandOption("--spec <FILE>")]
+    [Description("Campaign spec as JSON (see docs/campaign-spec.md); options below override its fields")]
+    public string? SpecFile { get; init; }
+
+    [CommandOption("--name <NAME>")]
+    public string? Name { get; init; }
+
+    [CommandOption("--dataset <NAME>")]
+    [Description("fashion-mnist, mnist, kmnist, idx or synthetic")]
+    public string? Dataset { get; init; }
+
+    [CommandOption("--train-limit <N>")]
+    public int? TrainLimit { get; init; }
+
+    [CommandOption("--test-limit <N>")]
+    public int? TestLimit { get; init; }
+
+    [CommandOption("--scenario <KIND>")]
+    [Description("rotation, permutation, class-split or gradual-shift")]
+    public string? Scenario { get; init; }
+
+    [CommandOption("--tasks <N>")]
+    public int? Tasks { get; init; }
+
+    [CommandOption("--widths <LIST>")]
+    public string? Widths { get; init; }
+
+    [CommandOption("--depth <N>")]
+    public int? Depth { get; init; }
+
+    [CommandOption("--seeds <LIST>")]
+    public string? Seeds { get; init; }
+
+    [CommandOption("--optimizer <NAME>")]
+    public string? Optimizer { get; init; }
+
+    [CommandOption("--lr <RATE>")]
+    public double? LearningRate { get; init; }
+
+    [CommandOption("--batch <N>")]
+    public int? Batch { get; init; }
+
+    [CommandOption("--epochs <N>")]
+    public int? Epochs { get; init; }
+
+    [CommandOption("--replay <K>")]
+    public int? Replay { get; init; }
+
+    [CommandOption("--budget <MONEY>")]
+    public double? Budget { get; init; }
+
+    [CommandOption("--rabbitmq <URL>")]
+    [Description("Send the campaign to a deployed suite on this broker instead of running every service in this process")]
+    public string? RabbitMq { get; init; }
+
+    [CommandOption("--checkpoints <DIR>")]
+    [Description("Embedded mode: where checkpoints go")]
+    public string? Checkpoints { get; init; }
+
+    [CommandOption("--data-dir <DIR>")]
+    [Description("Embedded mode: folder with the IDX files")]
+    public string? DataDir { get; init; }
+
+    [CommandOption("--threads <N>")]
+    [Description("Embedded mode: libtorch threads (default: all cores)")]
+    public int? Threads { get; init; }
+
+    [CommandOption("--timeout <MINUTES>")]
+    [Description("Stop waiting after this long (the campaign goes on in a deployed suite)")]
+    [DefaultValue(120.0)]
+    public double TimeoutMinutes { get; init; } = 120;
+
+    [CommandOption("--plot <FILE>")]
+    [Description("Write a PNG of forgetting and accuracy against width")]
+    public string? Plot { get; init; }
+
+    [CommandOption("--json <FILE>")]
+    [Description("Write the campaign's summary and evidence as JSON")]
+    public string? Json { get; init; }
+
+    public CampaignSpec ToSpec()
+    {
+        CampaignSpec spec = SpecFile is null ? CampaignSpec.Demo() : ReadSpec(SpecFile);
+        return spec with
+        {
+            Name = Name ?? spec.Name,
+            Dataset = spec.Dataset with
+            {
+                Name = Dataset ?? spec.Dataset.Name,
+                TrainLimit = TrainLimit ?? spec.Dataset.TrainLimit,
+                TestLimit = TestLimit ?? spec.Dataset.TestLimit,
+            },
+            Drift = spec.Drift with { Kind = Scenario ?? spec.Drift.Kind, Tasks = Tasks ?? spec.Drift.Tasks },
+            Widths = Widths is null ? spec.Widths : ListOption.Ints("--widths", Widths),
+            Depth = Depth ?? spec.Depth,
+            Seeds = Seeds is null ? spec.Seeds : ListOption.Longs("--seeds", Seeds),
+            Training = spec.Training with
+            {
+                Optimizer = Optimizer ?? spec.Training.Optimizer,
+                LearningRate = LearningRate ?? spec.Training.LearningRate,
+                BatchSize = Batch ?? spec.Training.BatchSize,
+                EpochsPerTask = Epochs ?? spec.Training.EpochsPerTask,
+                ReplayPerTask = Replay ?? spec.Training.ReplayPerTask,
+            },
+            Budget = Budget ?? spec.Budget,
+        };
+    }
+
+    private static CampaignSpec ReadSpec(string path)
+    {
+        if (!File.Exists(path)) throw new ArgumentException($"--spec: file {path} not found");
+        try
+        {
+            return JsonSerializer.Deserialize<CampaignSpec>(File.ReadAllText(path), Shared.Json.Options)
+                ?? throw new ArgumentException($"--spec: {path} holds no campaign spec");
+        }
+        catch (JsonException e)
+        {
+            throw new ArgumentException($"--spec: {path} is not a valid campaign spec: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using WidthRetrain.CostAccountant;
+using WidthRetrain.DriftGenerator;
+using WidthRetrain.Evaluator;
+using WidthRetrain.Hosting;
+using WidthRetrain.Planner;
+using WidthRetrain.Trainer;
+
+namespace WidthRetrain.Cli.Campaigns;
+
+/// <summary>
+/// Hosts for the CLI. Embedded: every service of the suite in this process on MassTransit's in-memory transport.
+/// Client: only a bus connection to a deployed suite's RabbitMQ (no consumers) and the event store for reading.
+/// </summary>
+public static class Suite
+{
+    public static IHost Embedded(StoreSettings store, string checkpoints, string? dataDirectory, IDictionary<string, string?>? extra = null) =>
+        Build(store, new Dictionary<string, string?>
+        {
+            ["Bus:Transport"] = "InMemory",
+            ["Storage:CheckpointDirectory"] = checkpoints,
+            ["Storage:DataDirectory"] = dataDirectory,
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        }.Concat(extra ?? new Dictionary<string, string?>()), x =>
+        {
+            x.AddPlanner();
+            x.AddDriftGenerator();
+            x.AddTrainer();
+            x.AddEvaluator();
+            x.AddCostAccountant();
+        });
+
+    public static IHost Client(StoreSettings store, string rabbitMqUrl) =>
+        Build(store, new Dictionary<string, string?>
+        {
+            ["Bus:Transport"] = "RabbitMq",
+            ["Bus:RabbitMqUrl"] = rabbitMqUrl,
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        }, _ => { });
+
+    /// <summary>Only the event store, for commands that read it.</summary>
+    public static IHost Reader(StoreSettings store)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddPlannerStore(store.ConnectionString, store.Schema);
+        return builder.Build();
+    }
+
+    private static IHost Build(StoreSettings store, IEnumerable<KeyValuePair<string, string?>> settings, Action<IBusRegistrationConfigurator> consumers)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Configuration.AddEnvironmentVariables("WIDTHRETRAIN_");
+        builder.Services.AddWidthRetrainService(builder.Configuration, "cli", consumers);
+        builder.Services.AddPlannerStore(store.ConnectionString, store.Schema);
+        return builder.Build();
+    }
+}

@@ -1,0 +1,8 @@
+namespace WidthRetrain.Planner.State;
+
+public enum CampaignStatus
+{
+    Running,
+    Completed,
+    Failed,
+}

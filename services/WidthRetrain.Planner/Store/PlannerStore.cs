@@ -1,0 +1,38 @@
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using WidthRetrain.Planner.Projections;
+using WidthRetrain.Planner.State;
+
+namespace WidthRetrain.Planner.Store;
+
+/// <summary>
+/// The Marten event store of the planner: one stream per campaign and per round (Guid ids), correlation and
+/// causation ids on every event, aggregates and read models projected inline (in the append's transaction).
+/// </summary>
+public static class PlannerStore
+{
+    public const string DefaultSchema = "widthretrain";
+
+    public static void Configure(StoreOptions opts, string connectionString, string schema = DefaultSchema)
+    {
+        opts.Connection(connectionString);
+        opts.DatabaseSchemaName = schema;
+        opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+        opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+        opts.Events.MetadataConfig.CausationIdEnabled = true;
+        opts.Events.MetadataConfig.HeadersEnabled = true;
+        opts.Events.UseMandatoryStreamTypeDeclaration = true;
+        // Handlers read the fetched aggregate and never mutate it; still, keep aggregates out of the identity map
+        // so a retried message always folds fresh state.
+        opts.Events.UseIdentityMapForAggregates = false;
+        opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        opts.Projections.Snapshot<CampaignState>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<RoundState>(SnapshotLifecycle.Inline);
+        opts.Projections.Add<CampaignSummaryProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<WidthCurveProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<RoundViewProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<RoundView>().Index(x => x.CampaignId);
+    }
+}
