@@ -15,7 +15,7 @@ public static class ServiceSetup
     public static IServiceCollection AddWidthRetrainService(this IServiceCollection services, IConfiguration configuration, string serviceName,
         Action<IBusRegistrationConfigurator> registerConsumers)
     {
-        services.AddSingleton(ServiceIdentity.For(serviceName));
+        services.AddSingleton(ServiceIdentity.For(serviceName, configuration["Service:Instance"]));
         services.AddWidthRetrainLogging(configuration, serviceName);
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         services.AddSingleton(storage);

@@ -56,15 +56,9 @@ public static class CampaignSpecValidator
             return;
         }
         if (d.Tasks > 100) p.Add($"drift.tasks: at most 100, got {d.Tasks}");
-        try
-        {
-            DriftScenarios.Create(ContractMapping.ToScenarioSpec(d));
-        }
-        catch (ArgumentException e)
-        {
-            // The scenario factory names its fields without the "drift." prefix.
-            p.AddRange(e.Message.Split("; ").Select(m => m.StartsWith("scenario:", StringComparison.Ordinal) ? "drift.kind:" + m["scenario:".Length..] : "drift." + m));
-        }
+        // The learning core names these fields without the "drift." prefix and calls the kind "scenario".
+        p.AddRange(DriftScenarios.Problems(ContractMapping.ToScenarioSpec(d)).Select(m =>
+            m.StartsWith("scenario:", StringComparison.Ordinal) ? "drift.kind:" + m["scenario:".Length..] : "drift." + m));
     }
 
     private static void Training(TrainingSpec? t, List<string> p)

@@ -50,6 +50,9 @@ public static class BusSetup
                 x.UsingRabbitMq((context, cfg) =>
                 {
                     cfg.Host(new Uri(options.RabbitMqUrl));
+                    // A prefix separates exchanges as well as queues, so suites (or test runs) can share one broker.
+                    if (!string.IsNullOrEmpty(options.EndpointPrefix))
+                        cfg.MessageTopology.SetEntityNameFormatter(new PrefixEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter, options.EndpointPrefix + "."));
                     cfg.ConfigureEndpoints(context);
                 });
             }

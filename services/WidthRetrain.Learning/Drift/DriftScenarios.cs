@@ -15,6 +15,22 @@ public static class DriftScenarios
     /// <summary>Returns the scenario, or throws <see cref="ArgumentException"/> listing every bad field.</summary>
     public static DriftScenario Create(ScenarioSpec spec, int classes = 10)
     {
+        IReadOnlyList<string> errors = Problems(spec, classes);
+        if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors));
+        string kind = spec.Kind.Trim().ToLowerInvariant();
+        int t = kind == Rotation && spec.Angles is { Count: > 0 } given ? given.Count : spec.Tasks!.Value;
+        return kind switch
+        {
+            Rotation => spec.Angles is { Count: > 0 } a ? new RotationScenario(a.ToArray()) : RotationScenario.Paper(t),
+            Permutation => new PermutationScenario(t),
+            ClassSplit => new ClassSplitScenario(t, classes),
+            _ => new GradualShiftScenario(t, spec.TargetDomain ?? GradualShiftScenario.Invert),
+        };
+    }
+
+    /// <summary>Every bad field of the spec, named (scenario, tasks, angles, target-domain), with what is allowed.</summary>
+    public static IReadOnlyList<string> Problems(ScenarioSpec spec, int classes = 10)
+    {
         var errors = new List<string>();
         string kind = spec.Kind.Trim().ToLowerInvariant();
         if (!Kinds.Contains(kind))
@@ -37,16 +53,7 @@ public static class DriftScenarios
         string target = spec.TargetDomain ?? GradualShiftScenario.Invert;
         if (kind == GradualShift && !GradualShiftScenario.TargetDomains.Contains(target))
             errors.Add($"target-domain: unknown value '{spec.TargetDomain}'; allowed: {string.Join(", ", GradualShiftScenario.TargetDomains)}");
-        if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors));
-
-        int t = tasks!.Value;
-        return kind switch
-        {
-            Rotation => spec.Angles is { Count: > 0 } a ? new RotationScenario(a.ToArray()) : RotationScenario.Paper(t),
-            Permutation => new PermutationScenario(t),
-            ClassSplit => new ClassSplitScenario(t, classes),
-            _ => new GradualShiftScenario(t, target),
-        };
+        return errors;
     }
 
     /// <summary>Materialises one task (train and test) from the source dataset: flattened float32 inputs.</summary>

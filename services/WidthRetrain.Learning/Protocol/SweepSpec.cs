@@ -35,14 +35,7 @@ public sealed record SweepSpec(
             p.Add($"dataset: unknown value '{Dataset.Name}'; allowed: {string.Join(", ", DatasetLoader.Names)}");
         if (Dataset.TrainLimit is <= 0) p.Add($"train-limit: must be positive, got {Dataset.TrainLimit}");
         if (Dataset.TestLimit is <= 0) p.Add($"test-limit: must be positive, got {Dataset.TestLimit}");
-        try
-        {
-            DriftScenarios.Create(Scenario);
-        }
-        catch (ArgumentException e)
-        {
-            p.Add(e.Message);
-        }
+        p.AddRange(DriftScenarios.Problems(Scenario));
         return p;
     }
 
