@@ -7,7 +7,6 @@ public sealed class EvaluateRoundConsumerDefinition : ConsumerDefinition<Evaluat
 {
     public EvaluateRoundConsumerDefinition()
     {
-        EndpointName = "evaluate-round";
         ConcurrentMessageLimit = 1;
     }
 

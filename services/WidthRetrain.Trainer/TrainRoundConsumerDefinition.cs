@@ -7,7 +7,6 @@ public sealed class TrainRoundConsumerDefinition : ConsumerDefinition<TrainRound
 {
     public TrainRoundConsumerDefinition()
     {
-        EndpointName = "train-round";
         ConcurrentMessageLimit = 1;
     }
 

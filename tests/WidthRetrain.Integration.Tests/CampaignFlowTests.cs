@@ -88,6 +88,11 @@ public sealed class CampaignFlowTests : IAsyncLifetime
         {
             rejected.TrySetResult(ctx.Message);
             return Task.CompletedTask;
+        }).Endpoint(e =>
+        {
+            // Its own queue: never compete with the suite's consumers of the same message.
+            e.InstanceId = "observer";
+            e.Temporary = true;
         }));
         var id = NewId.NextGuid();
         CampaignSpec good = Campaigns.Small([32], [1]);
