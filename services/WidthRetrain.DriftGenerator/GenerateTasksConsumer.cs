@@ -7,14 +7,14 @@ using WidthRetrain.Hosting.Tasks;
 namespace WidthRetrain.DriftGenerator;
 
 /// <summary>Turns a campaign's drift scenario into task specs (one sequence per seed), each with the SHA-256 of its materialised data.</summary>
-public sealed class GenerateTasksConsumer(TaskCache cache, ILogger<GenerateTasksConsumer> log) : IConsumer<GenerateTasks>
+public sealed class GenerateTasksConsumer(TaskCache cache, ComputeGate gate, ILogger<GenerateTasksConsumer> log) : IConsumer<GenerateTasks>
 {
     public async Task Consume(ConsumeContext<GenerateTasks> context)
     {
         GenerateTasks m = context.Message;
         if (m.SchemaVersion != 1) throw new PermanentFailureException($"GenerateTasks schema version {m.SchemaVersion} is not supported (1 is)");
         // Materialising is synchronous tensor work; keep it off the bus threads and free of awaits.
-        var sequences = await Task.Run(() => m.Seeds.Select(seed =>
+        var sequences = await gate.RunAsync(() => m.Seeds.Select(seed =>
         {
             using TaskLease lease = cache.Lease(m.Dataset, m.Drift, seed);
             return new SeedTasks(seed, lease.Tasks.Select(t =>

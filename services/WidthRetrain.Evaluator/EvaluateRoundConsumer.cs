@@ -18,14 +18,14 @@ namespace WidthRetrain.Evaluator;
 /// losses, the functional drift of each earlier task since it was learned, and at the first task the accuracy of
 /// the untrained model (the forward-transfer baseline). Every checkpoint is hash-checked before use.
 /// </summary>
-public sealed class EvaluateRoundConsumer(TaskCache cache, CheckpointDirectory store) : IConsumer<EvaluateRound>
+public sealed class EvaluateRoundConsumer(TaskCache cache, ComputeGate gate, CheckpointDirectory store) : IConsumer<EvaluateRound>
 {
     public async Task Consume(ConsumeContext<EvaluateRound> context)
     {
         if (context.Message.SchemaVersion != 1)
             throw new PermanentFailureException($"EvaluateRound schema version {context.Message.SchemaVersion} is not supported (1 is)");
         RoundTrained m = context.Message.Trained;
-        RoundEvaluated evaluated = await Task.Run(() => Evaluate(m), context.CancellationToken);
+        RoundEvaluated evaluated = await gate.RunAsync(() => Evaluate(m), context.CancellationToken);
         await context.Publish(evaluated);
     }
 

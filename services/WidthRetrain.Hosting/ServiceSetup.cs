@@ -21,6 +21,7 @@ public static class ServiceSetup
         services.AddSingleton(storage);
         services.AddSingleton<CheckpointDirectory>();
         services.AddSingleton<TaskCache>();
+        services.AddSingleton<ComputeGate>();
         services.AddWidthRetrainBus(configuration, registerConsumers);
         services.AddHealthChecks();
         services.AddHostedService<HealthFileWriter>();

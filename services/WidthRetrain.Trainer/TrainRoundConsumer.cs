@@ -18,7 +18,7 @@ namespace WidthRetrain.Trainer;
 /// the round's coordinates and a record of the finished round is kept beside it, so a redelivered TrainRound
 /// republishes that record instead of training again.
 /// </summary>
-public sealed class TrainRoundConsumer(TaskCache cache, CheckpointDirectory store, StorageOptions storage, ServiceIdentity identity,
+public sealed class TrainRoundConsumer(TaskCache cache, ComputeGate gate, CheckpointDirectory store, StorageOptions storage, ServiceIdentity identity,
     ILogger<TrainRoundConsumer> log) : IConsumer<TrainRound>
 {
     public async Task Consume(ConsumeContext<TrainRound> context)
@@ -33,7 +33,7 @@ public sealed class TrainRoundConsumer(TaskCache cache, CheckpointDirectory stor
             await context.Publish(done);
             return;
         }
-        RoundTrained trained = await Task.Run(() => Train(m, context.CancellationToken), context.CancellationToken);
+        RoundTrained trained = await gate.RunAsync(() => Train(m, context.CancellationToken), context.CancellationToken);
         store.WriteRecord(recordPath, trained);
         log.LogInformation("Trained {Round} in {Seconds:0.0} s ({Samples} samples, loss {Loss:0.000})",
             Describe(m.Round), trained.Training.DeviceSeconds, trained.Training.Samples, trained.Training.MeanLoss);

@@ -10,7 +10,6 @@ using WidthRetrain.Cli.Shared;
 using WidthRetrain.Cli.Sweep;
 using WidthRetrain.Contracts.Campaigns;
 using WidthRetrain.Hosting.Mapping;
-using WidthRetrain.Learning;
 using WidthRetrain.Planner;
 using WidthRetrain.Planner.Projections;
 
@@ -25,10 +24,11 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
         IReadOnlyList<string> problems = CampaignSpecValidator.Problems(spec);
         if (problems.Count > 0) throw new ArgumentException(string.Join("; ", problems)); // refused before anything is recorded
         bool embedded = settings.RabbitMq is null;
-        if (embedded) TorchRuntime.Configure(settings.Threads);
+        if (settings.Threads is < 1) throw new ArgumentException($"--threads: must be at least 1, got {settings.Threads}");
 
         using IHost host = embedded
-            ? Suite.Embedded(settings, settings.Checkpoints ?? Path.Combine(Path.GetTempPath(), "widthretrain", "checkpoints"), settings.DataDir)
+            ? Suite.Embedded(settings, settings.Checkpoints ?? Path.Combine(Path.GetTempPath(), "widthretrain", "checkpoints"), settings.DataDir,
+                new Dictionary<string, string?> { ["Storage:Threads"] = settings.Threads?.ToString() })
             : Suite.Client(settings, settings.RabbitMq!);
         await host.PrepareStoreAsync(settings.ConnectionString, TimeSpan.FromSeconds(20), cancellationToken);
         await host.StartAsync(cancellationToken);

@@ -11,6 +11,9 @@ public sealed class StorageOptions
     /// <summary>Folder with IDX files; null = $WIDTHRETRAIN_DATA_DIR, then Debian's /usr/share/datasets.</summary>
     public string? DataDirectory { get; set; }
 
+    /// <summary>libtorch threads of the compute thread (null: all cores).</summary>
+    public int? Threads { get; set; }
+
     /// <summary>auto, cpu or cuda. auto picks CUDA when libtorch reports it, else the CPU.</summary>
     public string Device { get; set; } = "auto";
 }
