@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 
 if ! command -v dotnet >/dev/null && command -v docker >/dev/null; then
   mkdir -p demo-output
+  bash infra/docker/init-env.sh
   exec docker compose --profile demo run --rm --build demo "$@"
 fi
 

@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if ! command -v dotnet >/dev/null && command -v docker >/dev/null; then
+  bash infra/docker/init-env.sh
   exec docker compose --profile test run --rm --build tests
 fi
 
