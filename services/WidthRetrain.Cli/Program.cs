@@ -23,8 +23,14 @@ app.Configure(config =>
         .WithExample("run", "--dataset", "synthetic", "--widths", "32,128", "--tasks", "3", "--plot", "campaign.png");
     config.AddCommand<CampaignsCommand>("campaigns").WithDescription("List the campaigns in the event store.");
     config.AddCommand<ShowCommand>("show").WithDescription("Show one campaign from the event store.");
-    config.AddCommand<BenchCommand>("bench")
-        .WithDescription("Benchmark training throughput and GFLOP/s per width against libtorch's matmul and a bare TorchSharp loop.");
+    config.AddBranch("bench", bench =>
+    {
+        bench.SetDescription("Benchmarks that print figures (run them on a quiet machine).");
+        bench.AddCommand<TrainingBenchCommand>("training")
+            .WithDescription("Training throughput and GFLOP/s per width against libtorch's matmul and a bare TorchSharp loop.");
+        bench.AddCommand<OrchestrationBenchCommand>("orchestration")
+            .WithDescription("Wall time of campaigns through the bus and the event store against their pure training and evaluation time.");
+    });
 });
 
 try

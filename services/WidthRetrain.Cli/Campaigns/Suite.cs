@@ -24,7 +24,7 @@ public static class Suite
             ["Storage:CheckpointDirectory"] = checkpoints,
             ["Storage:DataDirectory"] = dataDirectory,
             ["Serilog:MinimumLevel:Default"] = "Warning",
-        }.Concat(extra ?? new Dictionary<string, string?>()), x =>
+        }.Where(kv => extra?.ContainsKey(kv.Key) != true).Concat(extra ?? new Dictionary<string, string?>()), x =>
         {
             x.AddPlanner();
             x.AddDriftGenerator();

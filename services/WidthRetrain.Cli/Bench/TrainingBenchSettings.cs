@@ -3,8 +3,8 @@ using Spectre.Console.Cli;
 
 namespace WidthRetrain.Cli.Bench;
 
-/// <summary>Options of `widthretrain bench`.</summary>
-public sealed class BenchSettings : CommandSettings
+/// <summary>Options of `widthretrain bench training`.</summary>
+public sealed class TrainingBenchSettings : CommandSettings
 {
     [CommandOption("--widths <LIST>")]
     [DefaultValue("32,64,128,256,512,1024,2048,4096")]

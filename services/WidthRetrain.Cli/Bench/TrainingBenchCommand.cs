@@ -7,10 +7,10 @@ using WidthRetrain.Learning;
 
 namespace WidthRetrain.Cli.Bench;
 
-/// <summary>`widthretrain bench`: prints training throughput and GFLOP/s per width and batch beside libtorch's matmul.</summary>
-public sealed class BenchCommand : Command<BenchSettings>
+/// <summary>`widthretrain bench training`: prints training throughput and GFLOP/s per width and batch beside libtorch's matmul.</summary>
+public sealed class TrainingBenchCommand : Command<TrainingBenchSettings>
 {
-    public override int Execute(CommandContext context, BenchSettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, TrainingBenchSettings settings, CancellationToken cancellationToken)
     {
         IReadOnlyList<int> widths = ListOption.Ints("--widths", settings.Widths);
         IReadOnlyList<int> batches = ListOption.Ints("--batches", settings.Batches);
