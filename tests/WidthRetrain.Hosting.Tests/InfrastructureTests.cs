@@ -1,0 +1,55 @@
+using WidthRetrain.Contracts.Campaigns;
+using WidthRetrain.Contracts.Tasks;
+using WidthRetrain.Hosting.Messaging;
+using WidthRetrain.Hosting.Storage;
+using WidthRetrain.Hosting.Tasks;
+
+namespace WidthRetrain.Hosting.Tests;
+
+public class InfrastructureTests
+{
+    [Fact]
+    public void DeterministicGuids_AreStableAndDistinct()
+    {
+        Assert.Equal(BusSetup.DeterministicGuid("a/b"), BusSetup.DeterministicGuid("a/b"));
+        Assert.NotEqual(BusSetup.DeterministicGuid("a/b"), BusSetup.DeterministicGuid("a/c"));
+        Assert.Equal('5', BusSetup.DeterministicGuid("x").ToString()[14]); // version 5 layout
+    }
+
+    [Fact]
+    public async Task ComputeGate_RunsEveryJobOnOneThread_OneAtATime_AndPassesExceptionsOn()
+    {
+        using var gate = new ComputeGate(new StorageOptions());
+        int running = 0, maxRunning = 0;
+        var threads = new System.Collections.Concurrent.ConcurrentBag<int>();
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => gate.RunAsync(() =>
+        {
+            int now = Interlocked.Increment(ref running);
+            maxRunning = Math.Max(maxRunning, now);
+            threads.Add(Environment.CurrentManagedThreadId);
+            Thread.Sleep(5);
+            Interlocked.Decrement(ref running);
+            return 0;
+        }, CancellationToken.None)));
+        Assert.Equal(1, maxRunning);
+        Assert.Single(threads.Distinct());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => gate.RunAsync<int>(() => throw new InvalidOperationException("boom"), CancellationToken.None));
+    }
+
+    [Fact]
+    public void TaskCache_RefusesATaskWhoseContentDiffersFromTheRecord()
+    {
+        using var cache = new TaskCache(new StorageOptions());
+        var dataset = new DatasetSpec("synthetic", 100, 20);
+        var drift = new DriftSpec("permutation", 2);
+        string realHash;
+        using (TaskLease lease = cache.Lease(dataset, drift, 4)) realHash = lease.Tasks[1].ContentHash;
+
+        var good = new TaskSpec(1, "t", dataset, drift, 4, 100, 20, realHash);
+        using (cache.LeaseVerified([good])) { }
+        var forged = good with { ContentHash = new string('0', 64) };
+        var e = Assert.Throws<PermanentFailureException>(() => cache.LeaseVerified([forged]));
+        Assert.Contains("content hash", e.Message);
+        Assert.Contains(realHash, e.Message);
+    }
+}
