@@ -41,7 +41,8 @@ public sealed class SuiteFixture : IAsyncDisposable
     public Task<IHost> StartDriftGeneratorAsync() => StartAsync("drift-generator", x => x.AddDriftGenerator());
     public Task<IHost> StartTrainerAsync(string instance = "trainer-1") => StartAsync("trainer", x => x.AddTrainer(), instance: instance);
     public Task<IHost> StartEvaluatorAsync() => StartAsync("evaluator", x => x.AddEvaluator());
-    public Task<IHost> StartCostAccountantAsync() => StartAsync("cost-accountant", x => x.AddCostAccountant());
+    public Task<IHost> StartCostAccountantAsync(IDictionary<string, string?>? extra = null) =>
+        StartAsync("cost-accountant", x => x.AddCostAccountant(), extra: extra);
 
     /// <summary>The whole suite: planner, drift generator, one trainer, evaluator, cost accountant.</summary>
     public async Task StartSuiteAsync()
@@ -56,7 +57,8 @@ public sealed class SuiteFixture : IAsyncDisposable
     /// <summary>A host with only a bus and these consumers (for observing what the suite publishes).</summary>
     public Task<IHost> StartObserverAsync(Action<IBusRegistrationConfigurator> consumers) => StartAsync("observer", consumers);
 
-    private async Task<IHost> StartAsync(string service, Action<IBusRegistrationConfigurator> consumers, bool withStore = false, string? instance = null)
+    private async Task<IHost> StartAsync(string service, Action<IBusRegistrationConfigurator> consumers, bool withStore = false, string? instance = null,
+        IDictionary<string, string?>? extra = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -70,6 +72,7 @@ public sealed class SuiteFixture : IAsyncDisposable
             ["Health:File"] = Path.Combine(Checkpoints, $"{service}-{instance}.health"),
             ["Serilog:MinimumLevel:Default"] = "Warning",
         });
+        if (extra is not null) builder.Configuration.AddInMemoryCollection(extra);
         Directory.CreateDirectory(Checkpoints);
         builder.Services.AddWidthRetrainService(builder.Configuration, service, consumers);
         if (withStore) builder.Services.AddPlannerStore(Infrastructure.Postgres, Schema);

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Npgsql;
+
+namespace WidthRetrain.Cli.Tests;
+
+/// <summary>`run`, `campaigns` and `show` as a user runs them, on the real PostgreSQL that infra/test.sh starts.</summary>
+public sealed class RunCommandTests : IAsyncLifetime
+{
+    private static string Postgres => Environment.GetEnvironmentVariable("WIDTHRETRAIN_TEST_POSTGRES")
+        ?? "Host=127.0.0.1;Port=5432;Database=widthretrain;Username=widthretrain;Password=widthretrain-dev";
+
+    private readonly string schema = "cli_" + Guid.NewGuid().ToString("N")[..10];
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "widthretrain-cli-run", Guid.NewGuid().ToString("N"));
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        await using var c = new NpgsqlConnection(Postgres);
+        await c.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE", c);
+        await cmd.ExecuteNonQueryAsync();
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+    }
+
+    private string[] Store => ["--postgres", Postgres, "--schema", schema];
+
+    [Fact]
+    public void EmbeddedRun_CompletesACampaign_ThatCampaignsAndShowFindAgain()
+    {
+        string json = Path.Combine(folder, "campaign.json"), png = Path.Combine(folder, "campaign.png");
+        var (code, output) = CliRunner.Run(["run", .. Store, "--name", "cli-test", "--dataset", "synthetic", "--train-limit", "300", "--test-limit", "100",
+            "--widths", "16,32", "--tasks", "2", "--seeds", "1", "--epochs", "1", "--checkpoints", Path.Combine(folder, "ckpt"), "--json", json, "--plot", png]);
+
+        Assert.True(code == 0, output);
+        Assert.Contains("rounds 4/4", output);
+        Assert.Contains("Campaign completed", output);
+        Assert.Contains("Evidence per arm", output);
+        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(json));
+        Assert.Equal("completed", doc.RootElement.GetProperty("summary").GetProperty("status").GetString());
+        Assert.Equal(2, doc.RootElement.GetProperty("evidence").GetArrayLength());
+        Assert.Equal(4, doc.RootElement.GetProperty("rounds").GetArrayLength());
+        Assert.True(new FileInfo(png).Length > 10_000);
+        string id = doc.RootElement.GetProperty("summary").GetProperty("id").GetString()!;
+
+        var (listCode, list) = CliRunner.Run(["campaigns", .. Store]);
+        Assert.Equal(0, listCode);
+        Assert.Contains(id, list);
+        Assert.Contains("1 campaign(s)", list);
+
+        var (showCode, shown) = CliRunner.Run(["show", id[..8], "--rounds", .. Store]);
+        Assert.True(showCode == 0, shown);
+        Assert.Contains("cli-test", shown);
+        Assert.Contains("costed", shown);
+    }
+
+    [Fact]
+    public void BadSpec_IsRefusedNamingEachField_AndNothingIsRecorded()
+    {
+        var (code, output) = CliRunner.Run(["run", .. Store, "--dataset", "synthetic", "--widths", "0,32", "--tasks", "0", "--lr", "-1", "--optimizer", "rmsprop"]);
+
+        Assert.Equal(2, code);
+        Assert.Contains("widths: 0 is not allowed", output);
+        Assert.Contains("drift.tasks: must be at least 1, got 0", output);
+        Assert.Contains("training.learningRate: must be a positive number, got -1", output);
+        Assert.Contains("training.optimizer: unknown value 'rmsprop'; allowed: sgd, momentum, adam", output);
+        var (_, list) = CliRunner.Run(["campaigns", .. Store]);
+        Assert.Contains("0 campaign(s)", list);
+    }
+
+    [Fact]
+    public void SpecFile_IsRead_AndABrokenOneIsNamed()
+    {
+        Directory.CreateDirectory(folder);
+        string broken = Path.Combine(folder, "broken.json");
+        File.WriteAllText(broken, "{ \"name\": 3, ");
+        var (code, output) = CliRunner.Run(["run", .. Store, "--spec", broken]);
+        Assert.Equal(2, code);
+        Assert.Contains($"--spec: {broken} is not a valid campaign spec", output);
+
+        var (missingCode, missing) = CliRunner.Run(["run", .. Store, "--spec", Path.Combine(folder, "nope.json")]);
+        Assert.Equal(2, missingCode);
+        Assert.Contains("not found", missing);
+    }
+}
