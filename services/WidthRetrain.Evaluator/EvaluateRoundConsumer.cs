@@ -31,8 +31,9 @@ public sealed class EvaluateRoundConsumer(TaskCache cache, ComputeGate gate, Che
 
     private RoundEvaluated Evaluate(RoundTrained m)
     {
-        var clock = Stopwatch.StartNew();
         using TaskLease lease = cache.LeaseVerified(m.Tasks);
+        // Timed from here: materialising the tasks in a cold process is data preparation, not evaluation.
+        var clock = Stopwatch.StartNew();
         IReadOnlyList<TaskData> tasks = lease.Tasks;
         int k = m.Round.TaskIndex;
         MlpSpec spec = ContractMapping.ToMlpSpec(m.Arm, tasks[0].InputSize, lease.Classes);
