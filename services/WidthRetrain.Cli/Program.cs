@@ -2,6 +2,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using WidthRetrain.Cli.Bench;
 using WidthRetrain.Cli.Campaigns;
+using WidthRetrain.Cli.Replay;
 using WidthRetrain.Cli.Sweep;
 using WidthRetrain.Learning.Checkpoints;
 using WidthRetrain.Learning.Data;
@@ -23,6 +24,8 @@ app.Configure(config =>
         .WithExample("run", "--dataset", "synthetic", "--widths", "32,128", "--tasks", "3", "--plot", "campaign.png");
     config.AddCommand<CampaignsCommand>("campaigns").WithDescription("List the campaigns in the event store.");
     config.AddCommand<ShowCommand>("show").WithDescription("Show one campaign from the event store.");
+    config.AddCommand<ReplayCommand>("replay")
+        .WithDescription("Re-derive a campaign's investment decisions from its events (audit), or decide again under another policy or price book.");
     config.AddBranch("bench", bench =>
     {
         bench.SetDescription("Benchmarks that print figures (run them on a quiet machine).");

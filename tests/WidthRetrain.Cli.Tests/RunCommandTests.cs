@@ -76,7 +76,7 @@ public sealed class RunCommandTests : IAsyncLifetime
         File.WriteAllText(broken, "{ \"name\": 3, ");
         var (code, output) = CliRunner.Run(["run", .. Store, "--spec", broken]);
         Assert.Equal(2, code);
-        Assert.Contains($"--spec: {broken} is not a valid campaign spec", output);
+        Assert.Contains($"--spec: {broken} is not a valid CampaignSpec", output);
 
         var (missingCode, missing) = CliRunner.Run(["run", .. Store, "--spec", Path.Combine(folder, "nope.json")]);
         Assert.Equal(2, missingCode);

@@ -15,6 +15,10 @@ namespace WidthRetrain.Contracts.Campaigns;
 /// <item>seeds: 1..32 distinct seeds.</item>
 /// <item>prices: every price and power &gt;= 0, the serving device has a price, servingGflopsPerSecond &gt; 0.</item>
 /// <item>budget: &gt; 0 when given.</item>
+/// <item>policy (optional): when given, the campaign is a staged investment and the policy chooses the widths, so widths must be
+/// empty; startWidth 1..65536, growthFactor &gt; 1, capWidth &gt;= startWidth, minimumGain &gt;= 0, returnThreshold &gt;= 0,
+/// confidence in (0, 1), budget &gt; 0, targetForgetting in [0, 1], servingMillionsPerCycle &gt;= 0, levers of kind replay
+/// (a whole number of samples &gt;= 1) or lr-decay (in (0, 1]). The campaign's budget, when given, overrides the policy's.</item>
 /// </list>
 /// </summary>
 public sealed record CampaignSpec(
@@ -27,7 +31,8 @@ public sealed record CampaignSpec(
     TrainingSpec Training,
     IReadOnlyList<long> Seeds,
     PriceBook Prices,
-    double? Budget = null)
+    double? Budget = null,
+    Investment.InvestmentPolicy? Policy = null)
 {
     /// <summary>
     /// The demo campaign: the paper's rotated Fashion-MNIST (a 20,000-image subset, 3 epochs per task), widths 32 to 1024,

@@ -29,6 +29,11 @@ public static class CampaignTables
                 e.ServingCostPerMillion.ToString("0.000000"), e.DeviceSeconds.ToString("0.0"));
         }
         AnsiConsole.Write(table);
+        if (s.Policy is not null)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[bold]Decisions[/] ({s.Policy}):");
+            foreach (string d in s.Decisions) AnsiConsole.MarkupLineInterpolated($"  {d}");
+        }
     }
 
     public static string Pct(Estimate? e) => e is null ? "-"

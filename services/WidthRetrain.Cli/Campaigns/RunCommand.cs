@@ -36,7 +36,7 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
         {
             var id = NewId.NextGuid();
             AnsiConsole.MarkupLineInterpolated(
-                $"[bold]Campaign {id}[/] '{spec.Name}': {spec.Dataset.Name}, {spec.Drift.Tasks} {spec.Drift.Kind} tasks, widths {string.Join(",", spec.Widths)}, seeds {string.Join(",", spec.Seeds)} ({(embedded ? "embedded: every service in this process" : $"sent to {Redact(settings.RabbitMq!)}")})");
+                $"[bold]Campaign {id}[/] '{spec.Name}': {spec.Dataset.Name}, {spec.Drift.Tasks} {spec.Drift.Kind} tasks, {(spec.Policy is { } p ? $"staged from width {p.StartWidth} (x{p.GrowthFactor}, cap {p.CapWidth})" : $"widths {string.Join(",", spec.Widths)}")}, seeds {string.Join(",", spec.Seeds)} ({(embedded ? "embedded: every service in this process" : $"sent to {Redact(settings.RabbitMq!)}")})");
             await host.Services.GetRequiredService<IBus>().Publish(new StartCampaign(id, spec), cancellationToken);
 
             var store = host.Services.GetRequiredService<IDocumentStore>();

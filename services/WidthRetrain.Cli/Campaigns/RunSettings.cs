@@ -3,6 +3,7 @@ using System.Text.Json;
 using Spectre.Console.Cli;
 using WidthRetrain.Cli.Shared;
 using WidthRetrain.Contracts.Campaigns;
+using WidthRetrain.Contracts.Investment;
 
 namespace WidthRetrain.Cli.Campaigns;
 
@@ -60,6 +61,14 @@ public sealed class RunSettings : StoreSettings
     [CommandOption("--budget <MONEY>")]
     public double? Budget { get; init; }
 
+    [CommandOption("--policy <FILE>")]
+    [Description("Run a staged investment under this policy (JSON, see docs/investment.md) instead of a fixed list of widths")]
+    public string? PolicyFile { get; init; }
+
+    [CommandOption("--staged")]
+    [Description("Run a staged investment under the default policy (start 32, x2 per stage, cap 4096)")]
+    public bool Staged { get; init; }
+
     [CommandOption("--rabbitmq <URL>")]
     [Description("Send the campaign to a deployed suite on this broker instead of running every service in this process")]
     public string? RabbitMq { get; init; }
@@ -91,8 +100,8 @@ public sealed class RunSettings : StoreSettings
 
     public CampaignSpec ToSpec()
     {
-        CampaignSpec spec = SpecFile is null ? CampaignSpec.Demo() : ReadSpec(SpecFile);
-        return spec with
+        CampaignSpec spec = SpecFile is null ? CampaignSpec.Demo() : ReadJson<CampaignSpec>("--spec", SpecFile);
+        spec = spec with
         {
             Name = Name ?? spec.Name,
             Dataset = spec.Dataset with
@@ -115,19 +124,23 @@ public sealed class RunSettings : StoreSettings
             },
             Budget = Budget ?? spec.Budget,
         };
+        if (PolicyFile is null && !Staged) return spec;
+        // A staged investment: the policy chooses the widths, so the demo's list is dropped unless given explicitly.
+        InvestmentPolicy policy = PolicyFile is null ? spec.Policy ?? new InvestmentPolicy() : ReadJson<InvestmentPolicy>("--policy", PolicyFile);
+        return spec with { Policy = policy, Widths = Widths is null ? [] : spec.Widths };
     }
 
-    private static CampaignSpec ReadSpec(string path)
+    public static T ReadJson<T>(string option, string path)
     {
-        if (!File.Exists(path)) throw new ArgumentException($"--spec: file {path} not found");
+        if (!File.Exists(path)) throw new ArgumentException($"{option}: file {path} not found");
         try
         {
-            return JsonSerializer.Deserialize<CampaignSpec>(File.ReadAllText(path), Shared.Json.Options)
-                ?? throw new ArgumentException($"--spec: {path} holds no campaign spec");
+            return JsonSerializer.Deserialize<T>(File.ReadAllText(path), Shared.Json.Options)
+                ?? throw new ArgumentException($"{option}: {path} is empty");
         }
         catch (JsonException e)
         {
-            throw new ArgumentException($"--spec: {path} is not a valid campaign spec: {e.Message}");
+            throw new ArgumentException($"{option}: {path} is not a valid {typeof(T).Name}: {e.Message}");
         }
     }
 }

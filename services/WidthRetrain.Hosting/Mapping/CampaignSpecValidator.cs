@@ -1,5 +1,6 @@
 using System.Globalization;
 using WidthRetrain.Contracts.Campaigns;
+using WidthRetrain.Contracts.Investment;
 using WidthRetrain.Learning.Data;
 using WidthRetrain.Learning.Drift;
 using WidthRetrain.Learning.Models;
@@ -19,7 +20,13 @@ public static class CampaignSpecValidator
         if (string.IsNullOrWhiteSpace(spec.Name) || spec.Name.Length > 100) p.Add("name: must be 1 to 100 characters");
         Dataset(spec.Dataset, p);
         Drift(spec.Drift, p);
-        if (spec.Widths is null || spec.Widths.Count is 0 or > 16) p.Add("widths: give 1 to 16 widths");
+        if (spec.Policy is not null)
+        {
+            Policy(spec.Policy, p);
+            if (spec.Widths is { Count: > 0 })
+                p.Add("widths: leave empty when a policy is given; the policy chooses the widths (startWidth, growthFactor, capWidth)");
+        }
+        else if (spec.Widths is null || spec.Widths.Count is 0 or > 16) p.Add("widths: give 1 to 16 widths");
         else
         {
             p.AddRange(spec.Widths.Where(w => w is < 1 or > MaxWidth).Select(w => $"widths: {w} is not allowed; each width must be 1 to {MaxWidth}"));
@@ -75,6 +82,30 @@ public static class CampaignSpecValidator
         if (t.Momentum is < 0 or >= 1) p.Add($"training.momentum: must be in [0, 1), got {Num(t.Momentum)}");
         if (t.ReplayPerTask < 0) p.Add($"training.replayPerTask: must be 0 or more, got {t.ReplayPerTask}");
         if (t.LearningRateDecayPerTask is <= 0 or > 1) p.Add($"training.learningRateDecayPerTask: must be in (0, 1], got {Num(t.LearningRateDecayPerTask)}");
+    }
+
+    private static void Policy(InvestmentPolicy q, List<string> p)
+    {
+        if (string.IsNullOrWhiteSpace(q.Name)) p.Add("policy.name: must not be empty");
+        if (q.Version < 1) p.Add($"policy.version: must be at least 1, got {q.Version}");
+        if (q.StartWidth is < 1 or > MaxWidth) p.Add($"policy.startWidth: must be 1 to {MaxWidth}, got {q.StartWidth}");
+        if (!(q.GrowthFactor > 1)) p.Add($"policy.growthFactor: must be more than 1, got {Num(q.GrowthFactor)}");
+        if (q.CapWidth < q.StartWidth || q.CapWidth > MaxWidth) p.Add($"policy.capWidth: must be from startWidth ({q.StartWidth}) to {MaxWidth}, got {q.CapWidth}");
+        if (!(q.MinimumGain >= 0)) p.Add($"policy.minimumGain: must be 0 or more, got {Num(q.MinimumGain)}");
+        if (!(q.ReturnThreshold >= 0)) p.Add($"policy.returnThreshold: must be 0 or more, got {Num(q.ReturnThreshold)}");
+        if (!(q.Confidence is > 0 and < 1)) p.Add($"policy.confidence: must be in (0, 1), got {Num(q.Confidence)}");
+        if (q.Budget is { } b && !(b > 0)) p.Add($"policy.budget: must be positive when given, got {Num(b)}");
+        if (q.TargetForgetting is { } t && !(t is >= 0 and <= 1)) p.Add($"policy.targetForgetting: must be in [0, 1], got {Num(t)}");
+        if (!(q.ServingMillionsPerCycle >= 0)) p.Add($"policy.servingMillionsPerCycle: must be 0 or more, got {Num(q.ServingMillionsPerCycle)}");
+        foreach (LeverOption l in q.Levers ?? [])
+        {
+            if (l.Kind == LeverOption.Replay && !(l.Value >= 1 && l.Value == Math.Floor(l.Value)))
+                p.Add($"policy.levers: replay takes a whole number of samples per task (>= 1), got {Num(l.Value)}");
+            else if (l.Kind == LeverOption.LearningRateDecay && !(l.Value is > 0 and <= 1))
+                p.Add($"policy.levers: lr-decay takes a factor in (0, 1], got {Num(l.Value)}");
+            else if (l.Kind is not (LeverOption.Replay or LeverOption.LearningRateDecay))
+                p.Add($"policy.levers: unknown kind '{l.Kind}'; allowed: {LeverOption.Replay}, {LeverOption.LearningRateDecay}");
+        }
     }
 
     private static void Prices(PriceBook? b, List<string> p)

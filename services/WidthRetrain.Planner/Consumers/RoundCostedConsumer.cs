@@ -2,9 +2,11 @@ using Marten;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using WidthRetrain.Contracts.Campaigns;
+using WidthRetrain.Contracts.Investment;
 using WidthRetrain.Contracts.Rounds;
 using WidthRetrain.Contracts.Stages;
 using WidthRetrain.Hosting.Messaging;
+using WidthRetrain.Investment.Policies;
 using WidthRetrain.Planner.Events;
 using WidthRetrain.Planner.Planning;
 using WidthRetrain.Planner.State;
@@ -13,7 +15,8 @@ namespace WidthRetrain.Planner.Consumers;
 
 /// <summary>
 /// Records a costed round and completes it on the campaign stream, then schedules the arm and seed's next task, or,
-/// when this was the stage's last round, concludes the stage and the campaign. Everything is one transaction over
+/// when this was the stage's last round, concludes the stage and, in a staged investment, appends the policy's
+/// decision and starts the stage it asks for; otherwise completes the campaign. Everything is one transaction over
 /// the round stream and the campaign stream (optimistic concurrency on both): when two rounds finish at once, one
 /// commits and the other is retried against the new campaign state, so a stage is concluded exactly once.
 /// </summary>
@@ -38,7 +41,7 @@ public sealed class RoundCostedConsumer(IDocumentStore store, ILogger<RoundCoste
         RoundEvaluated evaluated = state.Evaluated;
         var completed = new RoundCompleted(m.Round, evaluated.Accuracy, evaluated.RandomInitAccuracy, trained.Checkpoint,
             trained.Training.DeviceSeconds, evaluated.EvalDeviceSeconds, trained.Training.Samples, trained.Training.Flops, m.Cost,
-            m.CumulativeCost, trained.Training.Worker, sourceIds);
+            m.CumulativeCost, trained.Training.Worker, sourceIds, trained.Training.Device, evaluated.Device, trained.Training.ForwardFlopsPerSample);
         campaignStream.AppendOne(completed);
 
         var publish = new List<object>();
@@ -56,13 +59,36 @@ public sealed class RoundCostedConsumer(IDocumentStore store, ILogger<RoundCoste
         {
             var concluded = new StageConcluded(m.Round.CampaignId, m.Round.Stage, StageConclusion.Evidence(stageRounds),
                 stageRounds.SelectMany(r => r.SourceEventIds).ToArray());
-            var done = new CampaignCompleted(m.Round.CampaignId, campaign.Completed.Count + 1,
-                campaign.Completed.Values.Sum(r => r.Cost.Total) + m.Cost.Total, DateTimeOffset.UtcNow);
-            campaignStream.AppendMany(concluded, done);
+            campaignStream.AppendOne(concluded);
             publish.Add(concluded);
-            publish.Add(done);
-            log.LogInformation("Campaign {CampaignId}: stage {Stage} concluded over {Rounds} rounds; campaign completed, cost {Cost:0.0000} {Currency}",
-                m.Round.CampaignId, m.Round.Stage, stageRounds.Length, done.TotalCost, m.Cost.Currency);
+            StageStarted? next = null;
+            if (campaign.Policy is { } policy)
+            {
+                RoundCompleted[] all = [.. campaign.Completed.Values.Where(r => r.Round.RoundId != m.Round.RoundId), completed];
+                var (stages, spentAfter) = InvestmentHistory.Build(campaign.Stages, all, policy);
+                InvestmentDecision decision = StagedWidening.Decide(policy, stages, spentAfter[^1], InvestmentHistory.Shape(campaign.Spec));
+                var made = new DecisionMade(m.Round.CampaignId, decision, policy);
+                campaignStream.AppendOne(made);
+                publish.Add(made);
+                log.LogInformation("Campaign {CampaignId}: stage {Stage} decision {Action} {Reason}: {Explanation}",
+                    m.Round.CampaignId, m.Round.Stage, decision.Action, decision.Reason, decision.Explanation);
+                next = StagePlan.Next(m.Round.CampaignId, campaign.Spec, decision);
+            }
+            if (next is not null)
+            {
+                campaignStream.AppendOne(next);
+                publish.Add(next);
+                publish.AddRange(TasksReleasedConsumer.FirstRounds(session, next, campaign.Sequences!));
+            }
+            else
+            {
+                var done = new CampaignCompleted(m.Round.CampaignId, campaign.Completed.Count + 1,
+                    campaign.Completed.Values.Sum(r => r.Cost.Total) + m.Cost.Total, DateTimeOffset.UtcNow);
+                campaignStream.AppendOne(done);
+                publish.Add(done);
+                log.LogInformation("Campaign {CampaignId} completed after stage {Stage}: {Rounds} rounds, cost {Cost:0.0000} {Currency}",
+                    m.Round.CampaignId, m.Round.Stage, done.Rounds, done.TotalCost, m.Cost.Currency);
+            }
         }
 
         await session.SaveChangesAsync(context.CancellationToken);

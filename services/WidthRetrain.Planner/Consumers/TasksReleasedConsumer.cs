@@ -25,19 +25,25 @@ public sealed class TasksReleasedConsumer(IDocumentStore store) : IConsumer<Task
         if (tasks != state.Spec.Drift.Tasks || m.Sequences.Select(s => s.Seed).Order().SequenceEqual(state.Spec.Seeds.Order()) is false)
             throw new PermanentFailureException($"campaign {m.CampaignId}: released tasks do not match the spec ({tasks} tasks for seeds {string.Join(",", m.Sequences.Select(s => s.Seed))})");
 
-        IReadOnlyList<ArmSpec> arms = StagePlan.Arms(state.Spec);
-        var stage = new StageStarted(m.CampaignId, 1, arms, StagePlan.Rounds(state.Spec, arms.Count));
+        StageStarted stage = StagePlan.First(m.CampaignId, state.Spec);
         campaign.AppendMany(m, stage);
-        var commands = new List<TrainRound>();
-        foreach (ArmSpec arm in arms)
-        foreach (SeedTasks sequence in m.Sequences)
-        {
-            RoundRef first = RoundIds.Ref(m.CampaignId, 1, arm, sequence.Seed, 0, tasks);
-            session.Events.StartStream<RoundState>(first.RoundId, new RoundScheduled(first, arm, null));
-            commands.Add(new TrainRound(first, arm, sequence.Tasks, null, []));
-        }
+        IReadOnlyList<TrainRound> commands = FirstRounds(session, stage, m.Sequences);
         await session.SaveChangesAsync(context.CancellationToken);
         await context.Publish(stage);
         foreach (TrainRound c in commands) await context.Publish(c);
+    }
+
+    /// <summary>Starts the round stream of every arm and seed's first task in the stage and returns their commands.</summary>
+    public static IReadOnlyList<TrainRound> FirstRounds(IDocumentSession session, StageStarted stage, IReadOnlyList<SeedTasks> sequences)
+    {
+        var commands = new List<TrainRound>();
+        foreach (ArmSpec arm in stage.Arms)
+        foreach (SeedTasks sequence in sequences)
+        {
+            RoundRef first = RoundIds.Ref(stage.CampaignId, stage.Stage, arm, sequence.Seed, 0, sequence.Tasks.Count);
+            session.Events.StartStream<RoundState>(first.RoundId, new RoundScheduled(first, arm, null));
+            commands.Add(new TrainRound(first, arm, sequence.Tasks, null, []));
+        }
+        return commands;
     }
 }

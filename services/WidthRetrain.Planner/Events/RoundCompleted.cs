@@ -4,7 +4,8 @@ namespace WidthRetrain.Planner.Events;
 
 /// <summary>
 /// Appended to the campaign stream when a round is trained, evaluated and costed: what the stage evidence is
-/// computed from, with the ids of the round events it copies, so that an auditor can follow every number back.
+/// computed from, with the ids of the round events it copies, so that an auditor can follow every number back; and the
+/// facts a price book needs, so that a counterfactual price book can re-price it without the round streams.
 /// </summary>
 public sealed record RoundCompleted(
     RoundRef Round,
@@ -18,4 +19,7 @@ public sealed record RoundCompleted(
     RoundCost Cost,
     double CumulativeCost,
     string Worker,
-    IReadOnlyList<Guid> SourceEventIds);
+    IReadOnlyList<Guid> SourceEventIds,
+    string TrainDevice = "cpu",
+    string EvalDevice = "cpu",
+    double ForwardFlopsPerSample = 0);

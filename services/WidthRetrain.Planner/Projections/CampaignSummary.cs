@@ -21,4 +21,6 @@ public sealed class CampaignSummary
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
     public string? FailureReason { get; set; }
+    public string? Policy { get; set; }
+    public List<string> Decisions { get; set; } = [];
 }

@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 using WidthRetrain.Contracts.Campaigns;
+using WidthRetrain.Contracts.Investment;
 using WidthRetrain.Contracts.Stages;
 using WidthRetrain.Planner.Events;
 
@@ -19,7 +20,11 @@ public partial class CampaignSummaryProjection : SingleStreamProjection<Campaign
         Seeds = [.. e.Data.Spec.Seeds],
         Currency = e.Data.Spec.Prices.Currency,
         StartedAt = e.Data.StartedAt,
+        Policy = e.Data.Spec.Policy is { } p ? $"{p.Name} v{p.Version}" : null,
     };
+
+    public void Apply(DecisionMade e, CampaignSummary s) =>
+        s.Decisions.Add($"stage {e.Decision.Stage}: {e.Decision.Action}{(e.Decision.Reason is { } r && e.Decision.Action == DecisionAction.Stop ? $" ({r})" : "")}: {e.Decision.Explanation}");
 
     public void Apply(StageStarted e, CampaignSummary s)
     {

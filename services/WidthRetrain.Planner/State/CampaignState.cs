@@ -1,4 +1,5 @@
 using WidthRetrain.Contracts.Campaigns;
+using WidthRetrain.Contracts.Investment;
 using WidthRetrain.Contracts.Rounds;
 using WidthRetrain.Contracts.Stages;
 using WidthRetrain.Contracts.Tasks;
@@ -19,6 +20,11 @@ public sealed class CampaignState
     public int StageRounds { get; set; }
     public Dictionary<Guid, RoundCompleted> Completed { get; set; } = [];
     public List<int> ConcludedStages { get; set; } = [];
+    public List<StageStarted> Stages { get; set; } = [];
+    public List<InvestmentDecision> Decisions { get; set; } = [];
+
+    /// <summary>The policy of a staged investment (null for a fixed list of widths), with the campaign's budget if it has one.</summary>
+    public InvestmentPolicy? Policy => Spec.Policy is null ? null : Spec.Policy with { Budget = Spec.Budget ?? Spec.Policy.Budget };
 
     public static CampaignState Create(CampaignStarted e) => new() { Id = e.CampaignId, Spec = e.Spec, Status = CampaignStatus.Running };
 
@@ -26,6 +32,7 @@ public sealed class CampaignState
 
     public void Apply(StageStarted e)
     {
+        Stages.Add(e);
         Stage = e.Stage;
         Arms = [.. e.Arms];
         StageRounds = e.Rounds;
@@ -34,6 +41,8 @@ public sealed class CampaignState
     public void Apply(RoundCompleted e) => Completed[e.Round.RoundId] = e;
 
     public void Apply(StageConcluded e) => ConcludedStages.Add(e.Stage);
+
+    public void Apply(DecisionMade e) => Decisions.Add(e.Decision);
 
     public void Apply(CampaignCompleted e) => Status = CampaignStatus.Completed;
 

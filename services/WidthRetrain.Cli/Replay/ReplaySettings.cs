@@ -1,0 +1,20 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+using WidthRetrain.Cli.Campaigns;
+
+namespace WidthRetrain.Cli.Replay;
+
+public sealed class ReplaySettings : StoreSettings
+{
+    [CommandArgument(0, "<ID>")]
+    [Description("Campaign id, or an unambiguous prefix of it")]
+    public string Id { get; init; } = "";
+
+    [CommandOption("--policy <FILE>")]
+    [Description("Counterfactual: decide again under this policy (JSON); nothing is trained")]
+    public string? PolicyFile { get; init; }
+
+    [CommandOption("--prices <FILE>")]
+    [Description("Counterfactual: re-price every recorded round with this price book (JSON) first")]
+    public string? PricesFile { get; init; }
+}
