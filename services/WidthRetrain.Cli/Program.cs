@@ -33,6 +33,8 @@ app.Configure(config =>
             .WithDescription("Training throughput and GFLOP/s per width against libtorch's matmul and a bare TorchSharp loop.");
         bench.AddCommand<OrchestrationBenchCommand>("orchestration")
             .WithDescription("Wall time of campaigns through the bus and the event store against their pure training and evaluation time.");
+        bench.AddCommand<ReplayBenchCommand>("replay")
+            .WithDescription("Replay speed: events per second and the time to re-derive the decisions of a 10,000-round campaign from PostgreSQL.");
     });
 });
 
