@@ -3,6 +3,7 @@ using Spectre.Console.Cli;
 using WidthRetrain.Cli.Bench;
 using WidthRetrain.Cli.Campaigns;
 using WidthRetrain.Cli.Replay;
+using WidthRetrain.Cli.Report;
 using WidthRetrain.Cli.Sweep;
 using WidthRetrain.Learning.Checkpoints;
 using WidthRetrain.Learning.Data;
@@ -24,6 +25,8 @@ app.Configure(config =>
         .WithExample("run", "--dataset", "synthetic", "--widths", "32,128", "--tasks", "3", "--plot", "campaign.png");
     config.AddCommand<CampaignsCommand>("campaigns").WithDescription("List the campaigns in the event store.");
     config.AddCommand<ShowCommand>("show").WithDescription("Show one campaign from the event store.");
+    config.AddCommand<ReportCommand>("report")
+        .WithDescription("Write a campaign's decision report: stages, decisions with their evidence, width curve and fit, spend, plots (Markdown, HTML, PNG).");
     config.AddCommand<ReplayCommand>("replay")
         .WithDescription("Re-derive a campaign's investment decisions from its events (audit), or decide again under another policy or price book.");
     config.AddBranch("bench", bench =>
