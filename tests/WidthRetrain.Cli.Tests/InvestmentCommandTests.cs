@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Npgsql;
+
+namespace WidthRetrain.Cli.Tests;
+
+/// <summary>A staged campaign through `run --policy`, then `replay` (audit and counterfactual) and `report`, as a user runs them.</summary>
+public sealed class InvestmentCommandTests : IAsyncLifetime
+{
+    private static string Postgres => Environment.GetEnvironmentVariable("WIDTHRETRAIN_TEST_POSTGRES")
+        ?? "Host=127.0.0.1;Port=5432;Database=widthretrain;Username=widthretrain;Password=widthretrain-dev";
+
+    private readonly string schema = "inv_" + Guid.NewGuid().ToString("N")[..10];
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "widthretrain-cli-inv", Guid.NewGuid().ToString("N"));
+
+    public Task InitializeAsync()
+    {
+        Directory.CreateDirectory(folder);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await using var c = new NpgsqlConnection(Postgres);
+        await c.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE", c);
+        await cmd.ExecuteNonQueryAsync();
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+    }
+
+    private string[] Store => ["--postgres", Postgres, "--schema", schema];
+
+    private string StagedCampaign()
+    {
+        string policy = Path.Combine(folder, "policy.json"), json = Path.Combine(folder, "campaign.json");
+        File.WriteAllText(policy, """{ "startWidth": 16, "growthFactor": 2, "capWidth": 64, "minimumGain": 0, "returnThreshold": 0, "confidence": 0.6, "useForecast": false }""");
+        var (code, output) = CliRunner.Run(["run", .. Store, "--name", "staged-cli", "--dataset", "synthetic", "--train-limit", "400", "--test-limit", "100",
+            "--tasks", "2", "--seeds", "1,2", "--epochs", "1", "--policy", policy, "--checkpoints", Path.Combine(folder, "ckpt"), "--json", json]);
+        Assert.True(code == 0, output);
+        Assert.Contains("Decisions (staged-widening v1)", output);
+        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(json));
+        return doc.RootElement.GetProperty("summary").GetProperty("id").GetString()!;
+    }
+
+    [Fact]
+    public void Replay_AuditsPasses_CounterfactualExplains_AndReportRenders()
+    {
+        string id = StagedCampaign();
+
+        var (auditCode, audit) = CliRunner.Run(["replay", id, .. Store]);
+        Assert.True(auditCode == 0, audit);
+        Assert.Contains("audit passed", audit);
+        Assert.Contains("identical", audit);
+
+        string strict = Path.Combine(folder, "strict.json");
+        File.WriteAllText(strict, """{ "name": "strict", "startWidth": 16, "capWidth": 64, "minimumGain": 1.0, "returnThreshold": 0, "useForecast": false }""");
+        var (cfCode, counterfactual) = CliRunner.Run(["replay", id, "--policy", strict, .. Store]);
+        Assert.True(cfCode == 0, counterfactual);
+        Assert.Contains("no round is trained", counterfactual);
+        Assert.Contains("would decide", counterfactual);
+
+        string prices = Path.Combine(folder, "prices.json");
+        File.WriteAllText(prices, """{ "currency": "EUR", "deviceHourPrice": { "cpu": 50 }, "powerDrawWatts": { "cpu": 65 }, "energyPricePerKwh": 0.3, "co2GramsPerKwh": null, "servingDevice": "cpu", "servingGflopsPerSecond": 20 }""");
+        var (pricesCode, repriced) = CliRunner.Run(["replay", id, "--prices", prices, .. Store]);
+        Assert.True(pricesCode == 0, repriced);
+        Assert.Contains("prices in EUR", repriced);
+
+        string reportDir = Path.Combine(folder, "report");
+        var (reportCode, reportOut) = CliRunner.Run(["report", id[..8], "--out", reportDir, .. Store]);
+        Assert.True(reportCode == 0, reportOut);
+        foreach (string png in new[] { "width-curve.png", "return-per-stage.png", "accuracy-matrix.png" })
+        {
+            byte[] bytes = File.ReadAllBytes(Path.Combine(reportDir, png));
+            Assert.Equal((byte)'P', bytes[1]);
+            Assert.True(bytes.Length > 5_000, $"{png} is only {bytes.Length} bytes");
+        }
+        string md = File.ReadAllText(Path.Combine(reportDir, "report.md"));
+        Assert.Contains("## Stages and decisions", md);
+        Assert.Contains("staged-widening v1", md);
+        Assert.Contains("<table>", File.ReadAllText(Path.Combine(reportDir, "report.html")));
+    }
+
+    [Fact]
+    public void Replay_OfAFixedWidthCampaign_SaysThereIsNothingToReplay()
+    {
+        var (code, output) = CliRunner.Run(["run", .. Store, "--dataset", "synthetic", "--train-limit", "300", "--test-limit", "100", "--widths", "16",
+            "--tasks", "2", "--seeds", "1", "--epochs", "1", "--checkpoints", Path.Combine(folder, "ckpt2"), "--json", Path.Combine(folder, "fixed.json")]);
+        Assert.True(code == 0, output);
+        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "fixed.json")));
+        string id = doc.RootElement.GetProperty("summary").GetProperty("id").GetString()!;
+        var (replayCode, replay) = CliRunner.Run(["replay", id, .. Store]);
+        Assert.Equal(2, replayCode);
+        Assert.Contains("made no investment decisions to replay", replay);
+    }
+
+    [Fact]
+    public void BadPolicy_IsRefusedNamingEachField()
+    {
+        string policy = Path.Combine(folder, "bad.json");
+        File.WriteAllText(policy, """{ "startWidth": 0, "growthFactor": 1, "confidence": 2, "levers": [ { "kind": "dropout", "value": 0.5 } ] }""");
+        var (code, output) = CliRunner.Run(["run", .. Store, "--dataset", "synthetic", "--policy", policy]);
+        Assert.Equal(2, code);
+        Assert.Contains("policy.startWidth: must be 1 to 65536, got 0", output);
+        Assert.Contains("policy.growthFactor: must be more than 1, got 1", output);
+        Assert.Contains("policy.confidence: must be in (0, 1), got 2", output);
+        Assert.Contains("policy.levers: unknown kind 'dropout'; allowed: replay, lr-decay", output);
+    }
+}
