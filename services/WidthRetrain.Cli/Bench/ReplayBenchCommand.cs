@@ -89,18 +89,18 @@ public sealed class ReplayBenchCommand : AsyncCommand<ReplayBenchSettings>
             events.Add(stage);
             stagesStarted.Add(stage);
             foreach (ArmSpec arm in stage.Arms)
-            foreach (long seed in spec.Seeds)
-            for (int k = 0; k < s.Tasks; k++)
-            {
-                double drop = 0.02 + 0.3 * Math.Pow(arm.Width, -0.3) + 0.005 * random.NextDouble();
-                double[] row = Enumerable.Range(0, s.Tasks).Select(j => j > k ? 0.1 : Math.Max(0.1, 0.9 - drop * (k - j) / s.Tasks * 5)).ToArray();
-                double cost = 1e-6 * arm.Width * (1 + 0.01 * random.NextDouble());
-                var r = new RoundCompleted(RoundIds.Ref(id, stage.Stage, arm, seed, k, s.Tasks), row, k == 0 ? Enumerable.Repeat(0.1, s.Tasks).ToArray() : null,
-                    new CheckpointRef("x", "y"), 1, 0.1, 1000, 1e9, new RoundCost(cost, cost / 10, 0, 0, null, cost * 1.1, 1e-6 * arm.Width, "USD"), 0,
-                    "bench", [Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()], "cpu", "cpu", 2e3 * arm.Width);
-                rounds.Add(r);
-                events.Add(r);
-            }
+                foreach (long seed in spec.Seeds)
+                    for (int k = 0; k < s.Tasks; k++)
+                    {
+                        double drop = 0.02 + 0.3 * Math.Pow(arm.Width, -0.3) + 0.005 * random.NextDouble();
+                        double[] row = Enumerable.Range(0, s.Tasks).Select(j => j > k ? 0.1 : Math.Max(0.1, 0.9 - drop * (k - j) / s.Tasks * 5)).ToArray();
+                        double cost = 1e-6 * arm.Width * (1 + 0.01 * random.NextDouble());
+                        var r = new RoundCompleted(RoundIds.Ref(id, stage.Stage, arm, seed, k, s.Tasks), row, k == 0 ? Enumerable.Repeat(0.1, s.Tasks).ToArray() : null,
+                            new CheckpointRef("x", "y"), 1, 0.1, 1000, 1e9, new RoundCost(cost, cost / 10, 0, 0, null, cost * 1.1, 1e-6 * arm.Width, "USD"), 0,
+                            "bench", [Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()], "cpu", "cpu", 2e3 * arm.Width);
+                        rounds.Add(r);
+                        events.Add(r);
+                    }
             var (records, spent) = InvestmentHistory.Build(stagesStarted, rounds, Policy);
             InvestmentDecision decision = StagedWidening.Decide(Policy, records, spent[^1], InvestmentHistory.Shape(spec));
             events.Add(new DecisionMade(id, decision, Policy));

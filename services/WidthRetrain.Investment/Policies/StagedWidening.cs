@@ -58,7 +58,10 @@ public static class StagedWidening
         WidthForecast? forecast = p.UseForecast ? WidthForecaster.Forecast(Curve(stages), adopted, next, p.Confidence) : null;
         numbers = numbers with
         {
-            ForecastGain = forecast?.Gain, ForecastGainLow = forecast?.Low, ForecastGainHigh = forecast?.High, ForecastCost = forecastCost,
+            ForecastGain = forecast?.Gain,
+            ForecastGainLow = forecast?.Low,
+            ForecastGainHigh = forecast?.High,
+            ForecastCost = forecastCost,
         };
         if (forecast is not null)
         {

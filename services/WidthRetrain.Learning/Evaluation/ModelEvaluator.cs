@@ -1,5 +1,5 @@
-using WidthRetrain.Learning.Models;
 using TorchSharp;
+using WidthRetrain.Learning.Models;
 using static TorchSharp.torch;
 
 namespace WidthRetrain.Learning.Evaluation;

@@ -38,12 +38,12 @@ public sealed class TasksReleasedConsumer(IDocumentStore store) : IConsumer<Task
     {
         var commands = new List<TrainRound>();
         foreach (ArmSpec arm in stage.Arms)
-        foreach (SeedTasks sequence in sequences)
-        {
-            RoundRef first = RoundIds.Ref(stage.CampaignId, stage.Stage, arm, sequence.Seed, 0, sequence.Tasks.Count);
-            session.Events.StartStream<RoundState>(first.RoundId, new RoundScheduled(first, arm, null));
-            commands.Add(new TrainRound(first, arm, sequence.Tasks, null, []));
-        }
+            foreach (SeedTasks sequence in sequences)
+            {
+                RoundRef first = RoundIds.Ref(stage.CampaignId, stage.Stage, arm, sequence.Seed, 0, sequence.Tasks.Count);
+                session.Events.StartStream<RoundState>(first.RoundId, new RoundScheduled(first, arm, null));
+                commands.Add(new TrainRound(first, arm, sequence.Tasks, null, []));
+            }
         return commands;
     }
 }

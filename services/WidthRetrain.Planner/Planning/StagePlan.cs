@@ -1,9 +1,9 @@
 using System.Globalization;
 using WidthRetrain.Contracts.Campaigns;
 using WidthRetrain.Contracts.Investment;
+using WidthRetrain.Contracts.Rounds;
 using WidthRetrain.Contracts.Stages;
 using WidthRetrain.Investment.Policies;
-using WidthRetrain.Contracts.Rounds;
 
 namespace WidthRetrain.Planner.Planning;
 
