@@ -1,6 +1,8 @@
 using Marten;
 using MassTransit;
 using Npgsql;
+using WidthRetrain.Cli.Campaigns;
+using WidthRetrain.Cli.Report;
 using WidthRetrain.Contracts.Campaigns;
 using WidthRetrain.Contracts.Investment;
 using WidthRetrain.Contracts.Rounds;
@@ -63,6 +65,14 @@ public sealed class StagedInvestmentTests : IAsyncLifetime
         var shape = InvestmentHistory.Shape(history.Spec);
         var (stages, spent) = InvestmentHistory.Build(history.Stages, history.Rounds, Policy);
         Assert.All(DecisionReplayer.Audit(Policy, stages, spent, decisions, shape), s => Assert.True(s.Identical, string.Join("; ", s.Differences)));
+
+        // The decision report renders from the recorded events.
+        string reportDir = Path.Combine(suite.Checkpoints, "report");
+        CampaignReport report = (await CampaignReader.ReadAsync(suite.Store, id, default))!;
+        IReadOnlyList<string> files = DecisionReport.Write(history, report, reportDir);
+        foreach (string png in files.Where(f => f.EndsWith(".png", StringComparison.Ordinal)))
+            Assert.True(new FileInfo(Path.Combine(reportDir, png)).Length > 5_000, png);
+        Assert.Contains($"Stage {last.Stage}, {last.Action}", await File.ReadAllTextAsync(Path.Combine(reportDir, "report.md")));
 
         // Counterfactual: a policy asking far more per unit of cost stops at stage 1; nothing is trained for it.
         int trainedBefore = (await q.Events.QueryRawEventDataOnly<RoundTrained>().ToListAsync()).Count;
