@@ -1,40 +1,26 @@
 using System.Text.Json;
-using Npgsql;
 
 namespace WidthRetrain.Cli.Tests;
 
 /// <summary>A staged campaign through `run --policy`, then `replay` (audit and counterfactual) and `report`, as a user runs them.</summary>
 public sealed class InvestmentCommandTests : IAsyncLifetime
 {
-    private static string Postgres => Environment.GetEnvironmentVariable("WIDTHRETRAIN_TEST_POSTGRES")
-        ?? "Host=127.0.0.1;Port=5432;Database=widthretrain;Username=widthretrain;Password=widthretrain-dev";
+    private readonly ScratchStore scratch = new("inv");
 
-    private readonly string schema = "inv_" + Guid.NewGuid().ToString("N")[..10];
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "widthretrain-cli-inv", Guid.NewGuid().ToString("N"));
+    private string Folder => scratch.Folder;
 
-    public Task InitializeAsync()
-    {
-        Directory.CreateDirectory(folder);
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        await using var c = new NpgsqlConnection(Postgres);
-        await c.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE", c);
-        await cmd.ExecuteNonQueryAsync();
-        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-    }
+    public async Task DisposeAsync() => await scratch.DisposeAsync();
 
-    private string[] Store => ["--postgres", Postgres, "--schema", schema];
+    private string[] Store => scratch.Options;
 
     private string StagedCampaign()
     {
-        string policy = Path.Combine(folder, "policy.json"), json = Path.Combine(folder, "campaign.json");
+        string policy = Path.Combine(Folder, "policy.json"), json = Path.Combine(Folder, "campaign.json");
         File.WriteAllText(policy, """{ "startWidth": 16, "growthFactor": 2, "capWidth": 64, "minimumGain": 0, "returnThreshold": 0, "confidence": 0.6, "useForecast": false }""");
         var (code, output) = CliRunner.Run(["run", .. Store, "--name", "staged-cli", "--dataset", "synthetic", "--train-limit", "400", "--test-limit", "100",
-            "--tasks", "2", "--seeds", "1,2", "--epochs", "1", "--policy", policy, "--checkpoints", Path.Combine(folder, "ckpt"), "--json", json]);
+            "--tasks", "2", "--seeds", "1,2", "--epochs", "1", "--policy", policy, "--checkpoints", Path.Combine(Folder, "ckpt"), "--json", json]);
         Assert.True(code == 0, output);
         Assert.Contains("Decisions (staged-widening v1)", output);
         using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(json));
@@ -51,20 +37,20 @@ public sealed class InvestmentCommandTests : IAsyncLifetime
         Assert.Contains("audit passed", audit);
         Assert.Contains("identical", audit);
 
-        string strict = Path.Combine(folder, "strict.json");
+        string strict = Path.Combine(Folder, "strict.json");
         File.WriteAllText(strict, """{ "name": "strict", "startWidth": 16, "capWidth": 64, "minimumGain": 1.0, "returnThreshold": 0, "useForecast": false }""");
         var (cfCode, counterfactual) = CliRunner.Run(["replay", id, "--policy", strict, .. Store]);
         Assert.True(cfCode == 0, counterfactual);
         Assert.Contains("no round is trained", counterfactual);
         Assert.Contains("would decide", counterfactual);
 
-        string prices = Path.Combine(folder, "prices.json");
+        string prices = Path.Combine(Folder, "prices.json");
         File.WriteAllText(prices, """{ "currency": "EUR", "deviceHourPrice": { "cpu": 50 }, "powerDrawWatts": { "cpu": 65 }, "energyPricePerKwh": 0.3, "co2GramsPerKwh": null, "servingDevice": "cpu", "servingGflopsPerSecond": 20 }""");
         var (pricesCode, repriced) = CliRunner.Run(["replay", id, "--prices", prices, .. Store]);
         Assert.True(pricesCode == 0, repriced);
         Assert.Contains("prices in EUR", repriced);
 
-        string reportDir = Path.Combine(folder, "report");
+        string reportDir = Path.Combine(Folder, "report");
         var (reportCode, reportOut) = CliRunner.Run(["report", id[..8], "--out", reportDir, .. Store]);
         Assert.True(reportCode == 0, reportOut);
         foreach (string png in new[] { "width-curve.png", "return-per-stage.png", "accuracy-matrix.png" })
@@ -83,9 +69,9 @@ public sealed class InvestmentCommandTests : IAsyncLifetime
     public void Replay_OfAFixedWidthCampaign_SaysThereIsNothingToReplay()
     {
         var (code, output) = CliRunner.Run(["run", .. Store, "--dataset", "synthetic", "--train-limit", "300", "--test-limit", "100", "--widths", "16",
-            "--tasks", "2", "--seeds", "1", "--epochs", "1", "--checkpoints", Path.Combine(folder, "ckpt2"), "--json", Path.Combine(folder, "fixed.json")]);
+            "--tasks", "2", "--seeds", "1", "--epochs", "1", "--checkpoints", Path.Combine(Folder, "ckpt2"), "--json", Path.Combine(Folder, "fixed.json")]);
         Assert.True(code == 0, output);
-        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "fixed.json")));
+        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "fixed.json")));
         string id = doc.RootElement.GetProperty("summary").GetProperty("id").GetString()!;
         var (replayCode, replay) = CliRunner.Run(["replay", id, .. Store]);
         Assert.Equal(2, replayCode);
@@ -95,7 +81,7 @@ public sealed class InvestmentCommandTests : IAsyncLifetime
     [Fact]
     public void BadPolicy_IsRefusedNamingEachField()
     {
-        string policy = Path.Combine(folder, "bad.json");
+        string policy = Path.Combine(Folder, "bad.json");
         File.WriteAllText(policy, """{ "startWidth": 0, "growthFactor": 1, "confidence": 2, "levers": [ { "kind": "dropout", "value": 0.5 } ] }""");
         var (code, output) = CliRunner.Run(["run", .. Store, "--dataset", "synthetic", "--policy", policy]);
         Assert.Equal(2, code);

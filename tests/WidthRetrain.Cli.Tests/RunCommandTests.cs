@@ -1,36 +1,26 @@
 using System.Text.Json;
-using Npgsql;
 
 namespace WidthRetrain.Cli.Tests;
 
 /// <summary>`run`, `campaigns` and `show` as a user runs them, on the real PostgreSQL that infra/test.sh starts.</summary>
 public sealed class RunCommandTests : IAsyncLifetime
 {
-    private static string Postgres => Environment.GetEnvironmentVariable("WIDTHRETRAIN_TEST_POSTGRES")
-        ?? "Host=127.0.0.1;Port=5432;Database=widthretrain;Username=widthretrain;Password=widthretrain-dev";
+    private readonly ScratchStore scratch = new("cli");
 
-    private readonly string schema = "cli_" + Guid.NewGuid().ToString("N")[..10];
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "widthretrain-cli-run", Guid.NewGuid().ToString("N"));
+    private string Folder => scratch.Folder;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        await using var c = new NpgsqlConnection(Postgres);
-        await c.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE", c);
-        await cmd.ExecuteNonQueryAsync();
-        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-    }
+    public async Task DisposeAsync() => await scratch.DisposeAsync();
 
-    private string[] Store => ["--postgres", Postgres, "--schema", schema];
+    private string[] Store => scratch.Options;
 
     [Fact]
     public void EmbeddedRun_CompletesACampaign_ThatCampaignsAndShowFindAgain()
     {
-        string json = Path.Combine(folder, "campaign.json"), png = Path.Combine(folder, "campaign.png");
+        string json = Path.Combine(Folder, "campaign.json"), png = Path.Combine(Folder, "campaign.png");
         var (code, output) = CliRunner.Run(["run", .. Store, "--name", "cli-test", "--dataset", "synthetic", "--train-limit", "300", "--test-limit", "100",
-            "--widths", "16,32", "--tasks", "2", "--seeds", "1", "--epochs", "1", "--checkpoints", Path.Combine(folder, "ckpt"), "--json", json, "--plot", png]);
+            "--widths", "16,32", "--tasks", "2", "--seeds", "1", "--epochs", "1", "--checkpoints", Path.Combine(Folder, "ckpt"), "--json", json, "--plot", png]);
 
         Assert.True(code == 0, output);
         Assert.Contains("rounds 4/4", output);
@@ -71,14 +61,14 @@ public sealed class RunCommandTests : IAsyncLifetime
     [Fact]
     public void SpecFile_IsRead_AndABrokenOneIsNamed()
     {
-        Directory.CreateDirectory(folder);
-        string broken = Path.Combine(folder, "broken.json");
+        Directory.CreateDirectory(Folder);
+        string broken = Path.Combine(Folder, "broken.json");
         File.WriteAllText(broken, "{ \"name\": 3, ");
         var (code, output) = CliRunner.Run(["run", .. Store, "--spec", broken]);
         Assert.Equal(2, code);
         Assert.Contains($"--spec: {broken} is not a valid CampaignSpec", output);
 
-        var (missingCode, missing) = CliRunner.Run(["run", .. Store, "--spec", Path.Combine(folder, "nope.json")]);
+        var (missingCode, missing) = CliRunner.Run(["run", .. Store, "--spec", Path.Combine(Folder, "nope.json")]);
         Assert.Equal(2, missingCode);
         Assert.Contains("not found", missing);
     }

@@ -37,9 +37,8 @@ public sealed class ReplayBenchCommand : AsyncCommand<ReplayBenchSettings>
         if (settings.Seeds < 2 || settings.Tasks < 2 || settings.Stages < 1)
             throw new ArgumentException("--seeds and --tasks: at least 2; --stages: at least 1");
         var scratch = new StoreSettings { Postgres = settings.ConnectionString, Schema = "bench_replay_" + Guid.NewGuid().ToString("N")[..8] };
-        using IHost host = Suite.Reader(scratch);
-        await host.PrepareStoreAsync(scratch.ConnectionString, TimeSpan.FromSeconds(10), cancellationToken);
-        var store = host.Services.GetRequiredService<IDocumentStore>();
+        var (host, store) = await Suite.OpenReaderAsync(scratch, cancellationToken);
+        using IHost reader = host;
         try
         {
             var write = Stopwatch.StartNew();

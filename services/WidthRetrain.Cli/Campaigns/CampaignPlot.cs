@@ -1,4 +1,5 @@
 using ScottPlot;
+using WidthRetrain.Cli.Shared;
 using WidthRetrain.Contracts.Stages;
 
 namespace WidthRetrain.Cli.Campaigns;
@@ -15,32 +16,12 @@ public static class CampaignPlot
         var accuracy = new Plot();
         Add(accuracy, x, arms.Select(a => a.AverageAccuracy).ToArray(), "average accuracy (AA)");
         Add(accuracy, x, arms.Select(a => a.LearningAccuracy).ToArray(), "learning accuracy (LA)");
-        foreach (var (plot, title, y) in new[] { (forgetting, "Forgetting vs width", "forgetting (% points)"), (accuracy, "Accuracy vs width", "accuracy (%)") })
-        {
-            plot.Title($"{title} — {report.Summary.Name}");
-            plot.XLabel("hidden width (log2 scale)");
-            plot.YLabel(y);
-            plot.Axes.Bottom.SetTicks(x, arms.Select(a => a.Width.ToString()).ToArray());
-            plot.ShowLegend(Alignment.LowerRight);
-        }
-        var multiplot = new Multiplot(forgetting);
-        multiplot.Subplots.Add(accuracy);
-        multiplot.Layout = new ScottPlot.MultiplotLayouts.Columns();
-        string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (dir is not null) Directory.CreateDirectory(dir);
-        multiplot.SavePng(path, 1400, 560);
+        int[] widths = arms.Select(a => a.Width).ToArray();
+        WidthPlots.Style(forgetting, $"Forgetting vs width — {report.Summary.Name}", "forgetting (% points)", widths, Alignment.LowerRight);
+        WidthPlots.Style(accuracy, $"Accuracy vs width — {report.Summary.Name}", "accuracy (%)", widths, Alignment.LowerRight);
+        WidthPlots.SavePair(forgetting, accuracy, path);
     }
 
-    private static void Add(Plot plot, double[] x, Estimate[] e, string label)
-    {
-        double[] y = e.Select(v => 100 * v.Mean).ToArray();
-        var s = plot.Add.Scatter(x, y);
-        s.LegendText = label;
-        s.MarkerSize = 7;
-        if (e.Any(v => v.N > 1))
-        {
-            var bars = plot.Add.ErrorBar(x, y, e.Select(v => 100 * (v.High - v.Mean)).ToArray());
-            bars.Color = s.Color;
-        }
-    }
+    private static void Add(Plot plot, double[] x, Estimate[] e, string label) =>
+        WidthPlots.AddSeries(plot, x, e.Select(v => 100 * v.Mean).ToArray(), e.Select(v => 100 * (v.High - v.Mean)).ToArray(), label);
 }

@@ -13,9 +13,9 @@ public sealed class CampaignsCommand : AsyncCommand<StoreSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, StoreSettings settings, CancellationToken cancellationToken)
     {
-        using IHost host = Suite.Reader(settings);
-        await host.PrepareStoreAsync(settings.ConnectionString, TimeSpan.FromSeconds(10), cancellationToken);
-        await using var q = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var (host, store) = await Suite.OpenReaderAsync(settings, cancellationToken);
+        using IHost reader = host;
+        await using var q = store.QuerySession();
         var campaigns = await q.Query<CampaignSummary>().OrderByDescending(c => c.StartedAt).ToListAsync(cancellationToken);
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumns("id", "name", "status", "dataset", "scenario", "widths", "seeds", "rounds", "cost", "started (UTC)");

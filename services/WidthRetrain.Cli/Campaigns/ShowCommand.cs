@@ -16,9 +16,8 @@ public sealed class ShowCommand : AsyncCommand<ShowSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ShowSettings settings, CancellationToken cancellationToken)
     {
-        using IHost host = Suite.Reader(settings);
-        await host.PrepareStoreAsync(settings.ConnectionString, TimeSpan.FromSeconds(10), cancellationToken);
-        var store = host.Services.GetRequiredService<IDocumentStore>();
+        var (host, store) = await Suite.OpenReaderAsync(settings, cancellationToken);
+        using IHost reader = host;
         Guid id = await CampaignReader.ResolveAsync(store, settings.Id, cancellationToken);
         CampaignReport report = await CampaignReader.ReadAsync(store, id, cancellationToken)
             ?? throw new ArgumentException($"ID: no campaign {id}");

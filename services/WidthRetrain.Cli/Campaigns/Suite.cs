@@ -1,3 +1,4 @@
+using Marten;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +48,14 @@ public static class Suite
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddPlannerStore(store.ConnectionString, store.Schema);
         return builder.Build();
+    }
+
+    /// <summary>A reader host whose store is reachable and up to date; dispose the host when done.</summary>
+    public static async Task<(IHost Host, IDocumentStore Store)> OpenReaderAsync(StoreSettings store, CancellationToken cancel)
+    {
+        IHost host = Reader(store);
+        await host.PrepareStoreAsync(store.ConnectionString, TimeSpan.FromSeconds(10), cancel);
+        return (host, host.Services.GetRequiredService<IDocumentStore>());
     }
 
     private static IHost Build(StoreSettings store, IEnumerable<KeyValuePair<string, string?>> settings, Action<IBusRegistrationConfigurator> consumers)

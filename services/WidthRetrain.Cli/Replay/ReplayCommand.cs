@@ -28,9 +28,8 @@ public sealed class ReplayCommand : AsyncCommand<ReplaySettings>
     {
         InvestmentPolicy? otherPolicy = settings.PolicyFile is null ? null : RunSettings.ReadJson<InvestmentPolicy>("--policy", settings.PolicyFile);
         PriceBook? otherPrices = settings.PricesFile is null ? null : RunSettings.ReadJson<PriceBook>("--prices", settings.PricesFile);
-        using IHost host = Suite.Reader(settings);
-        await host.PrepareStoreAsync(settings.ConnectionString, TimeSpan.FromSeconds(10), cancellationToken);
-        var store = host.Services.GetRequiredService<IDocumentStore>();
+        var (host, store) = await Suite.OpenReaderAsync(settings, cancellationToken);
+        using IHost reader = host;
         Guid id = await CampaignReader.ResolveAsync(store, settings.Id, cancellationToken);
 
         var clock = Stopwatch.StartNew();

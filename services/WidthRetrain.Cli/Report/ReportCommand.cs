@@ -14,9 +14,8 @@ public sealed class ReportCommand : AsyncCommand<ReportSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ReportSettings settings, CancellationToken cancellationToken)
     {
-        using IHost host = Suite.Reader(settings);
-        await host.PrepareStoreAsync(settings.ConnectionString, TimeSpan.FromSeconds(10), cancellationToken);
-        var store = host.Services.GetRequiredService<IDocumentStore>();
+        var (host, store) = await Suite.OpenReaderAsync(settings, cancellationToken);
+        using IHost reader = host;
         Guid id = await CampaignReader.ResolveAsync(store, settings.Id, cancellationToken);
         await using var q = store.QuerySession();
         CampaignHistory history = await CampaignHistory.LoadAsync(q, id, cancellationToken) ?? throw new ArgumentException($"ID: no campaign {id}");

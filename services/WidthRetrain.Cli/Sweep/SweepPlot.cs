@@ -1,4 +1,5 @@
 using ScottPlot;
+using WidthRetrain.Cli.Shared;
 using WidthRetrain.Learning.Protocol;
 
 namespace WidthRetrain.Cli.Sweep;
@@ -29,36 +30,11 @@ public static class SweepPlot
             AddSeries(accuracy, x, rows.Select(s => s.AverageAccuracy).ToArray(), "average accuracy (AA)" + suffix);
             AddSeries(accuracy, x, rows.Select(s => s.LearningAccuracy).ToArray(), "learning accuracy (LA)" + suffix);
         }
-        Style(forgetting, $"Forgetting vs width ({result.Spec.Scenario.Kind}, {result.Spec.Dataset.Name})", "forgetting (% points)", widths, Alignment.UpperRight);
-        Style(accuracy, $"Accuracy vs width ({result.TaskDescriptions.Count} tasks, {result.Spec.Seeds.Count} seed(s))", "accuracy (%)", widths, Alignment.LowerRight);
-
-        var multiplot = new Multiplot(forgetting); // the constructor's plot is the first subplot
-        multiplot.Subplots.Add(accuracy);
-        multiplot.Layout = new ScottPlot.MultiplotLayouts.Columns();
-        string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (dir is not null) Directory.CreateDirectory(dir);
-        multiplot.SavePng(path, 1400, 560);
+        WidthPlots.Style(forgetting, $"Forgetting vs width ({result.Spec.Scenario.Kind}, {result.Spec.Dataset.Name})", "forgetting (% points)", widths, Alignment.UpperRight);
+        WidthPlots.Style(accuracy, $"Accuracy vs width ({result.TaskDescriptions.Count} tasks, {result.Spec.Seeds.Count} seed(s))", "accuracy (%)", widths, Alignment.LowerRight);
+        WidthPlots.SavePair(forgetting, accuracy, path);
     }
 
-    private static void AddSeries(Plot plot, double[] x, Statistic[] stats, string label)
-    {
-        double[] y = stats.Select(s => 100 * s.Mean).ToArray();
-        var scatter = plot.Add.Scatter(x, y);
-        scatter.LegendText = label;
-        scatter.MarkerSize = 7;
-        if (stats.Any(s => s.N > 1))
-        {
-            var bars = plot.Add.ErrorBar(x, y, stats.Select(s => 100 * s.Std).ToArray());
-            bars.Color = scatter.Color;
-        }
-    }
-
-    private static void Style(Plot plot, string title, string yLabel, int[] widths, Alignment legend)
-    {
-        plot.Title(title);
-        plot.XLabel("hidden width (log2 scale)");
-        plot.YLabel(yLabel);
-        plot.Axes.Bottom.SetTicks(widths.Select(w => Math.Log2(w)).ToArray(), widths.Select(w => w.ToString()).ToArray());
-        plot.ShowLegend(legend);
-    }
+    private static void AddSeries(Plot plot, double[] x, Statistic[] stats, string label) =>
+        WidthPlots.AddSeries(plot, x, stats.Select(s => 100 * s.Mean).ToArray(), stats.Select(s => 100 * s.Std).ToArray(), label);
 }
