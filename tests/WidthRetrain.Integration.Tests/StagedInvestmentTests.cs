@@ -31,12 +31,38 @@ public sealed class StagedInvestmentTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await suite.DisposeAsync();
 
+    private static CampaignSpec Spec(InvestmentPolicy policy) => new("staged-it", new DatasetSpec("fashion-mnist", 4000, 1000), new DriftSpec("rotation", 3), [],
+        1, "relu", new TrainingSpec(EpochsPerTask: 2), [1, 2, 3], PriceBook.Default, Policy: policy);
+
+    [Fact]
+    public async Task BudgetStopsAfterStageOne_AndABiggerBudgetWouldGoToAnUnmeasuredWidth_ShownAsAForecast()
+    {
+        var id = NewId.NextGuid();
+        var tight = Policy with { Budget = 1e-9, UseForecast = true };
+        await suite.Bus.Publish(new StartCampaign(id, Spec(tight)));
+        await Campaigns.WaitForEndAsync(suite.Store, id, TimeSpan.FromMinutes(5));
+        await using IQuerySession q = suite.Store.QuerySession();
+        CampaignHistory history = (await CampaignHistory.LoadAsync(q, id, default))!;
+        InvestmentDecision only = history.Decisions.Single().Decision;
+        Assert.Equal((DecisionAction.Stop, StopReason.BudgetExhausted), (only.Action, only.Reason));
+        Assert.Equal(64, only.IncumbentWidth); // width 64 paid; testing 128 did not fit the budget
+        Assert.Single(history.Stages);
+
+        var generous = tight with { Budget = 1000 };
+        var (stages, spent) = InvestmentHistory.Build(history.Stages, history.Rounds, generous);
+        CounterfactualPath path = DecisionReplayer.Counterfactual(generous, stages, spent, InvestmentHistory.Shape(history.Spec));
+        Assert.Equal(DecisionAction.Widen, path.Decisions.Single().Action);
+        Assert.Contains("never measured", path.Divergence);
+        Assert.Equal((64.0, 128.0), (path.Forecast!.FromWidth, path.Forecast.ToWidth));
+        Assert.True(path.Forecast.Low <= path.Forecast.Gain && path.Forecast.Gain <= path.Forecast.High);
+        Assert.Equal(9 + 9, (await q.Events.QueryRawEventDataOnly<RoundTrained>().ToListAsync()).Count(t => t.Round.CampaignId == id)); // nothing more trained
+    }
+
     [Fact]
     public async Task StagedCampaign_WidensWhileItPays_StopsForANamedReason_AndReplaysExactly()
     {
         var id = NewId.NextGuid();
-        var spec = new CampaignSpec("staged-it", new DatasetSpec("fashion-mnist", 4000, 1000), new DriftSpec("rotation", 3), [], 1, "relu",
-            new TrainingSpec(EpochsPerTask: 2), [1, 2, 3], PriceBook.Default, Policy: Policy);
+        CampaignSpec spec = Spec(Policy);
         await suite.Bus.Publish(new StartCampaign(id, spec));
         CampaignSummary summary = await Campaigns.WaitForEndAsync(suite.Store, id, TimeSpan.FromMinutes(5));
         Assert.Equal("completed", summary.Status);
