@@ -3,12 +3,8 @@ using Spectre.Console.Cli;
 
 namespace WidthRetrain.Cli.Campaigns;
 
-public sealed class ShowSettings : StoreSettings
+public sealed class ShowSettings : CampaignIdSettings
 {
-    [CommandArgument(0, "<ID>")]
-    [Description("Campaign id, or an unambiguous prefix of it")]
-    public string Id { get; init; } = "";
-
     [CommandOption("--rounds")]
     [Description("Also list every round")]
     public bool Rounds { get; init; }
