@@ -46,7 +46,7 @@ public sealed class EvaluateRoundConsumer(TaskCache cache, ComputeGate gate, Che
         {
             using var scope = NewDisposeScope();
             Tensor logits = ModelEvaluator.Logits(model, tasks[j].TestX);
-            accuracy[j] = logits.argmax(1).eq(tasks[j].TestY).to_type(ScalarType.Float64).mean().item<double>();
+            accuracy[j] = ModelEvaluator.Accuracy(logits, tasks[j].TestY);
             loss[j] = F.cross_entropy(logits, tasks[j].TestY).item<float>();
             samples += tasks[j].TestCount;
             if (j < k && j < m.History.Count)

@@ -12,9 +12,15 @@ public static class ModelEvaluator
     /// <summary>Fraction of samples whose arg-max output equals the label.</summary>
     public static double Accuracy(Mlp model, Tensor x, Tensor y)
     {
-        using var scope = NewDisposeScope();
         using Tensor logits = Logits(model, x);
-        return logits.argmax(1).eq(y).to_type(ScalarType.Float64).mean().item<double>();
+        return Accuracy(logits, y);
+    }
+
+    /// <summary>Fraction of rows of <paramref name="outputs"/> whose arg-max equals the label.</summary>
+    public static double Accuracy(Tensor outputs, Tensor y)
+    {
+        using var scope = NewDisposeScope();
+        return outputs.argmax(1).eq(y).to_type(ScalarType.Float64).mean().item<double>();
     }
 
     /// <summary>The model's outputs [N, classes] (a tensor the caller owns).</summary>

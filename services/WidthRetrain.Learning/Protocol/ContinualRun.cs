@@ -51,8 +51,7 @@ public static class ContinualRun
                 for (int j = 0; j < t; j++)
                 {
                     using Tensor logits = ModelEvaluator.Logits(model, tasks[j].TestX);
-                    using (NewDisposeScope())
-                        accuracy[k][j] = logits.argmax(1).eq(tasks[j].TestY).to_type(ScalarType.Float64).mean().item<double>();
+                    accuracy[k][j] = ModelEvaluator.Accuracy(logits, tasks[j].TestY);
                     if (j < k) drift[k][j] = ModelEvaluator.FunctionalDrift(outputsWhenLearned[j]!, logits);
                     if (j == k) outputsWhenLearned[j] = logits.clone();
                 }
