@@ -11,7 +11,7 @@ public sealed class PriceRoundConsumer : IConsumer<PriceRound>
     public async Task Consume(ConsumeContext<PriceRound> context)
     {
         PriceRound m = context.Message;
-        if (m.SchemaVersion != 1) throw new PermanentFailureException($"PriceRound schema version {m.SchemaVersion} is not supported (1 is)");
+        MessageVersion.Require(m);
         RoundCost cost = RoundPricing.Price(m.Prices, m.Training.Device, m.Training.DeviceSeconds, m.EvalDevice, m.EvalDeviceSeconds, m.Training.ForwardFlopsPerSample);
         await context.Publish(new RoundCosted(m.Round, m.Arm.Name, cost, m.PreviousCumulativeCost + cost.Total));
     }

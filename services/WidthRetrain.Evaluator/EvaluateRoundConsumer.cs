@@ -22,8 +22,7 @@ public sealed class EvaluateRoundConsumer(TaskCache cache, ComputeGate gate, Che
 {
     public async Task Consume(ConsumeContext<EvaluateRound> context)
     {
-        if (context.Message.SchemaVersion != 1)
-            throw new PermanentFailureException($"EvaluateRound schema version {context.Message.SchemaVersion} is not supported (1 is)");
+        MessageVersion.Require(context.Message);
         RoundTrained m = context.Message.Trained;
         RoundEvaluated evaluated = await gate.RunAsync(() => Evaluate(m), context.CancellationToken);
         await context.Publish(evaluated);

@@ -13,7 +13,7 @@ public sealed class RoundEvaluatedConsumer(IDocumentStore store) : IConsumer<Rou
     public async Task Consume(ConsumeContext<RoundEvaluated> context)
     {
         RoundEvaluated m = context.Message;
-        if (m.SchemaVersion != 1) throw new PermanentFailureException($"RoundEvaluated schema version {m.SchemaVersion} is not supported (1 is)");
+        MessageVersion.Require(m);
         await using IDocumentSession session = PlannerSession.Open(store, context, m.Round.CampaignId);
         var round = await session.Events.FetchForWriting<RoundState>(m.Round.RoundId, context.CancellationToken);
         RoundState state = round.Aggregate ?? throw new PermanentFailureException($"round {m.Round.RoundId} was never scheduled here");

@@ -12,7 +12,7 @@ public sealed class RoundTrainedConsumer(IDocumentStore store) : IConsumer<Round
     public async Task Consume(ConsumeContext<RoundTrained> context)
     {
         RoundTrained m = context.Message;
-        if (m.SchemaVersion != 1) throw new PermanentFailureException($"RoundTrained schema version {m.SchemaVersion} is not supported (1 is)");
+        MessageVersion.Require(m);
         await using IDocumentSession session = PlannerSession.Open(store, context, m.Round.CampaignId);
         var round = await session.Events.FetchForWriting<RoundState>(m.Round.RoundId, context.CancellationToken);
         if (round.Aggregate is null) throw new PermanentFailureException($"round {m.Round.RoundId} was never scheduled here");

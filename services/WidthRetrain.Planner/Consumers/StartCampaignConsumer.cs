@@ -17,7 +17,7 @@ public sealed class StartCampaignConsumer(IDocumentStore store, ILogger<StartCam
     public async Task Consume(ConsumeContext<StartCampaign> context)
     {
         StartCampaign m = context.Message;
-        if (m.SchemaVersion != 1) throw new PermanentFailureException($"StartCampaign schema version {m.SchemaVersion} is not supported (1 is)");
+        MessageVersion.Require(m);
         IReadOnlyList<string> problems = CampaignSpecValidator.Problems(m.Spec);
         if (problems.Count > 0)
         {

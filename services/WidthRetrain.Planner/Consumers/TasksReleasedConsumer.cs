@@ -16,7 +16,7 @@ public sealed class TasksReleasedConsumer(IDocumentStore store) : IConsumer<Task
     public async Task Consume(ConsumeContext<TasksReleased> context)
     {
         TasksReleased m = context.Message;
-        if (m.SchemaVersion != 1) throw new PermanentFailureException($"TasksReleased schema version {m.SchemaVersion} is not supported (1 is)");
+        MessageVersion.Require(m);
         await using IDocumentSession session = PlannerSession.Open(store, context, m.CampaignId);
         var campaign = await session.Events.FetchForWriting<CampaignState>(m.CampaignId, context.CancellationToken);
         CampaignState state = campaign.Aggregate ?? throw new PermanentFailureException($"campaign {m.CampaignId} is not recorded here");
