@@ -57,11 +57,7 @@ public sealed class ContinualLearner : IDisposable
         return learner;
     }
 
-    private static Mlp Initialise(MlpSpec spec, long seed)
-    {
-        torch.random.manual_seed(seed);
-        return new Mlp(spec);
-    }
+    private static Mlp Initialise(MlpSpec spec, long seed) => new(spec, seed);
 
     private void RememberForReplay(TaskData task)
     {

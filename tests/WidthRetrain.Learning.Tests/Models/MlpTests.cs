@@ -36,8 +36,7 @@ public class MlpTests
     [Fact]
     public void Initialisation_IsPyTorchDefault_UniformWithinOneOverSqrtFanIn()
     {
-        random.manual_seed(1);
-        using var model = new Mlp(new MlpSpec(784, 256, 2, 10));
+        using var model = new Mlp(new MlpSpec(784, 256, 2, 10), seed: 1);
         double bound1 = 1 / Math.Sqrt(784), bound2 = 1 / Math.Sqrt(256);
         Assert.True(model.Linears[0].weight!.abs().max().item<float>() <= bound1);
         Assert.True(model.Linears[0].bias!.abs().max().item<float>() <= bound1);
@@ -49,11 +48,15 @@ public class MlpTests
     [Fact]
     public void SameSeed_SameWeights()
     {
-        random.manual_seed(5);
-        using var a = new Mlp(new MlpSpec(10, 8, 1, 3));
-        random.manual_seed(5);
-        using var b = new Mlp(new MlpSpec(10, 8, 1, 3));
+        using var a = new Mlp(new MlpSpec(10, 8, 1, 3), seed: 5);
+        // Draws from the global generator in between (another training starting) must not change the seeded weights.
+        random.manual_seed(99);
+        using (randn(1000)) { }
+        using var b = new Mlp(new MlpSpec(10, 8, 1, 3), seed: 5);
+        using var c = new Mlp(new MlpSpec(10, 8, 1, 3), seed: 6);
         Assert.True(Same.Tensors(a.Linears[0].weight!, b.Linears[0].weight!));
+        Assert.True(Same.Tensors(a.Linears[1].bias!, b.Linears[1].bias!));
+        Assert.False(Same.Tensors(a.Linears[0].weight!, c.Linears[0].weight!));
     }
 
     [Fact]
