@@ -2,6 +2,6 @@ using Microsoft.Extensions.Hosting;
 using WidthRetrain.CostAccountant;
 using WidthRetrain.Hosting;
 
-var builder = Host.CreateApplicationBuilder(args);
+var builder = ServiceHost.CreateBuilder(args);
 builder.Services.AddWidthRetrainService(builder.Configuration, "cost-accountant", x => x.AddCostAccountant());
 await builder.Build().RunAsync();

@@ -1,7 +1,9 @@
 using Marten;
 using MassTransit;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WidthRetrain.Planner.Consumers;
+using WidthRetrain.Planner.Redrive;
 using WidthRetrain.Planner.Store;
 
 namespace WidthRetrain.Planner;
@@ -15,6 +17,24 @@ public static class PlannerRegistration
         x.AddConsumer<RoundTrainedConsumer>();
         x.AddConsumer<RoundEvaluatedConsumer>();
         x.AddConsumer<RoundCostedConsumer, RoundCostedConsumerDefinition>();
+        x.AddConsumer<FaultConsumer>();
+        x.AddConsumer<ResumeCampaignConsumer>();
+        x.AddConsumer<RoundInProgressConsumer>();
+    }
+
+    /// <summary>
+    /// The planner's own services beside its consumers: the store, the clock, and the watchdog that sends stalled work
+    /// again (<see cref="CampaignRedriver"/>), configured from the "Planner" section and validated at start.
+    /// </summary>
+    public static IServiceCollection AddPlannerServices(this IServiceCollection services, IConfiguration configuration, string connectionString,
+        string schema, RedriveScope scope)
+    {
+        services.AddPlannerStore(connectionString, schema);
+        services.AddOptions<PlannerOptions>().Bind(configuration.GetSection(PlannerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(scope);
+        services.AddSingleton(TimeProvider.System);
+        services.AddHostedService<CampaignRedriver>();
+        return services;
     }
 
     /// <summary>Marten for the planner (and for readers such as the CLI). The schema is applied by <see cref="PlannerStartup"/>.</summary>

@@ -2,6 +2,6 @@ using Microsoft.Extensions.Hosting;
 using WidthRetrain.Hosting;
 using WidthRetrain.Trainer;
 
-var builder = Host.CreateApplicationBuilder(args);
+var builder = ServiceHost.CreateBuilder(args);
 builder.Services.AddWidthRetrainService(builder.Configuration, "trainer", x => x.AddTrainer());
 await builder.Build().RunAsync();

@@ -9,6 +9,7 @@ using WidthRetrain.DriftGenerator;
 using WidthRetrain.Evaluator;
 using WidthRetrain.Hosting;
 using WidthRetrain.Planner;
+using WidthRetrain.Planner.Redrive;
 using WidthRetrain.Trainer;
 
 namespace WidthRetrain.Integration.Tests;
@@ -75,7 +76,7 @@ public sealed class SuiteFixture : IAsyncDisposable
         if (extra is not null) builder.Configuration.AddInMemoryCollection(extra);
         Directory.CreateDirectory(Checkpoints);
         builder.Services.AddWidthRetrainService(builder.Configuration, service, consumers);
-        if (withStore) builder.Services.AddPlannerStore(Infrastructure.Postgres, Schema);
+        if (withStore) builder.Services.AddPlannerServices(builder.Configuration, Infrastructure.Postgres, Schema, RedriveScope.All());
         IHost host = builder.Build();
         if (withStore) await host.PrepareStoreAsync(Infrastructure.Postgres, TimeSpan.FromSeconds(30));
         await host.StartAsync();

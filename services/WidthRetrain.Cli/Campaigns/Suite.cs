@@ -8,6 +8,7 @@ using WidthRetrain.DriftGenerator;
 using WidthRetrain.Evaluator;
 using WidthRetrain.Hosting;
 using WidthRetrain.Planner;
+using WidthRetrain.Planner.Redrive;
 using WidthRetrain.Trainer;
 
 namespace WidthRetrain.Cli.Campaigns;
@@ -25,7 +26,9 @@ public static class Suite
             ["Storage:CheckpointDirectory"] = checkpoints,
             ["Storage:DataDirectory"] = dataDirectory,
             ["Serilog:MinimumLevel:Default"] = "Warning",
-        }.Where(kv => extra?.ContainsKey(kv.Key) != true).Concat(extra ?? new Dictionary<string, string?>()), x =>
+            // The embedded planner watches only the campaigns this process runs or resumes; older interrupted ones wait for `resume`.
+            ["Planner:RedriveOnStart"] = "false",
+        }.Where(kv => extra?.ContainsKey(kv.Key) != true).Concat(extra ?? new Dictionary<string, string?>()), embedded: true, x =>
         {
             x.AddPlanner();
             x.AddDriftGenerator();
@@ -40,7 +43,7 @@ public static class Suite
             ["Bus:Transport"] = "RabbitMq",
             ["Bus:RabbitMqUrl"] = rabbitMqUrl,
             ["Serilog:MinimumLevel:Default"] = "Warning",
-        }, _ => { });
+        }, embedded: false, _ => { });
 
     /// <summary>Only the event store, for commands that read it.</summary>
     public static IHost Reader(StoreSettings store)
@@ -58,13 +61,15 @@ public static class Suite
         return (host, host.Services.GetRequiredService<IDocumentStore>());
     }
 
-    private static IHost Build(StoreSettings store, IEnumerable<KeyValuePair<string, string?>> settings, Action<IBusRegistrationConfigurator> consumers)
+    private static IHost Build(StoreSettings store, IEnumerable<KeyValuePair<string, string?>> settings, bool embedded,
+        Action<IBusRegistrationConfigurator> consumers)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Configuration.AddEnvironmentVariables("WIDTHRETRAIN_");
         builder.Services.AddWidthRetrainService(builder.Configuration, "cli", consumers);
-        builder.Services.AddPlannerStore(store.ConnectionString, store.Schema);
+        if (embedded) builder.Services.AddPlannerServices(builder.Configuration, store.ConnectionString, store.Schema, RedriveScope.Listed());
+        else builder.Services.AddPlannerStore(store.ConnectionString, store.Schema);
         return builder.Build();
     }
 }

@@ -7,8 +7,11 @@ public sealed class BusOptions
     public const string InMemory = "InMemory";
     public const string RabbitMq = "RabbitMq";
 
-    /// <summary>InMemory (every service in one process) or RabbitMq (deployed services).</summary>
-    public string Transport { get; set; } = InMemory;
+    /// <summary>
+    /// InMemory (every service in one process) or RabbitMq (deployed services). Unset: RabbitMq when
+    /// <see cref="RabbitMqUrl"/> is given, else an error; a deployed service never falls back to a bus of its own.
+    /// </summary>
+    public string? Transport { get; set; }
 
     /// <summary>amqp://user:password@host:port/vhost; required for RabbitMq. No default credentials.</summary>
     public string? RabbitMqUrl { get; set; }
@@ -18,6 +21,21 @@ public sealed class BusOptions
 
     /// <summary>Attempts after the first before a message goes to its _error queue.</summary>
     public int RetryLimit { get; set; } = 4;
+
+    /// <summary>The transport these settings ask for; a missing or contradictory choice is an error naming the setting.</summary>
+    public string ResolveTransport()
+    {
+        bool hasUrl = !string.IsNullOrWhiteSpace(RabbitMqUrl);
+        if (string.IsNullOrWhiteSpace(Transport))
+            return hasUrl ? RabbitMq
+                : throw new ArgumentException($"Bus:Transport: not set, and no Bus:RabbitMqUrl; set Bus__RabbitMqUrl=amqp://user:password@host:5672/vhost (or Bus__Transport={InMemory} to run every service in one process)");
+        if (Transport.Equals(RabbitMq, StringComparison.OrdinalIgnoreCase))
+            return hasUrl ? RabbitMq
+                : throw new ArgumentException("Bus:RabbitMqUrl: required when Bus:Transport is RabbitMq, e.g. amqp://user:password@127.0.0.1:5672/vhost");
+        if (Transport.Equals(InMemory, StringComparison.OrdinalIgnoreCase))
+            return hasUrl ? throw new ArgumentException($"Bus:Transport: {InMemory} contradicts Bus:RabbitMqUrl, which is set; remove one of them") : InMemory;
+        throw new ArgumentException($"Bus:Transport: unknown value '{Transport}'; allowed: {InMemory}, {RabbitMq}");
+    }
 
     /// <summary>Delete queues when the last consumer disconnects (tests).</summary>
     public bool AutoDeleteQueues { get; set; }

@@ -2,8 +2,6 @@ using System.Security.Cryptography;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using WidthRetrain.Learning.Checkpoints;
-using WidthRetrain.Learning.Data;
 
 namespace WidthRetrain.Hosting.Messaging;
 
@@ -19,6 +17,7 @@ public static class BusSetup
         Action<IBusRegistrationConfigurator> registerConsumers)
     {
         var options = configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
+        string transport = options.ResolveTransport();
         services.AddSingleton(options);
         services.AddOptions<MassTransitHostOptions>().Configure(o =>
         {
@@ -28,6 +27,8 @@ public static class BusSetup
         });
         services.AddMassTransit(x =>
         {
+            // Nothing may contact a host the user did not configure: MassTransit reports usage to its vendor by default.
+            x.DisableUsageTelemetry();
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(options.EndpointPrefix, includeNamespace: false));
             registerConsumers(x);
             x.AddConfigureEndpointsCallback((context, name, endpoint) =>
@@ -35,34 +36,25 @@ public static class BusSetup
                 endpoint.UseMessageRetry(r =>
                 {
                     r.Exponential(options.RetryLimit, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(300));
-                    r.Ignore<PermanentFailureException>();
-                    r.Ignore<CheckpointIntegrityException>();
-                    r.Ignore<DatasetFormatException>();
-                    r.Ignore<ArgumentException>();
+                    r.Ignore([.. PermanentFailures.Types]);
                 });
                 endpoint.UseInMemoryOutbox(context);
                 if (options.AutoDeleteQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit) rabbit.AutoDelete = true;
             });
-            if (options.Transport.Equals(BusOptions.RabbitMq, StringComparison.OrdinalIgnoreCase))
+            if (transport == BusOptions.RabbitMq)
             {
-                if (string.IsNullOrWhiteSpace(options.RabbitMqUrl))
-                    throw new ArgumentException("Bus:RabbitMqUrl: required when Bus:Transport is RabbitMq, e.g. amqp://user:password@127.0.0.1:5672/vhost");
                 x.UsingRabbitMq((context, cfg) =>
                 {
-                    cfg.Host(new Uri(options.RabbitMqUrl));
+                    cfg.Host(new Uri(options.RabbitMqUrl!));
                     // A prefix separates exchanges as well as queues, so suites (or test runs) can share one broker.
                     if (!string.IsNullOrEmpty(options.EndpointPrefix))
                         cfg.MessageTopology.SetEntityNameFormatter(new PrefixEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter, options.EndpointPrefix + "."));
                     cfg.ConfigureEndpoints(context);
                 });
             }
-            else if (options.Transport.Equals(BusOptions.InMemory, StringComparison.OrdinalIgnoreCase))
-            {
-                x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
-            }
             else
             {
-                throw new ArgumentException($"Bus:Transport: unknown value '{options.Transport}'; allowed: {BusOptions.InMemory}, {BusOptions.RabbitMq}");
+                x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
             }
         });
         return services;

@@ -1,24 +1,26 @@
 using Marten;
 using MassTransit;
+using Microsoft.Extensions.Logging;
 using WidthRetrain.Contracts.Rounds;
 using WidthRetrain.Hosting.Messaging;
+using WidthRetrain.Planner.Deciding;
 using WidthRetrain.Planner.State;
+using WidthRetrain.Planner.Store;
 
 namespace WidthRetrain.Planner.Consumers;
 
-/// <summary>Records a trained round in its stream, once, and asks the evaluators for it.</summary>
-public sealed class RoundTrainedConsumer(IDocumentStore store) : IConsumer<RoundTrained>
+/// <summary>Records a trained round in its stream, once, and asks the evaluators for it (<see cref="RoundTrainedDecider"/>).</summary>
+public sealed class RoundTrainedConsumer(IDocumentStore store, ILogger<RoundTrainedConsumer> log) : IConsumer<RoundTrained>
 {
     public async Task Consume(ConsumeContext<RoundTrained> context)
     {
         RoundTrained m = context.Message;
         MessageVersion.Require(m);
-        await using IDocumentSession session = PlannerSession.Open(store, context, m.Round.CampaignId);
-        var round = await session.Events.FetchForWriting<RoundState>(m.Round.RoundId, context.CancellationToken);
-        if (round.Aggregate is null) throw new PermanentFailureException($"round {m.Round.RoundId} was never scheduled here");
-        if (round.Aggregate.Trained is not null) return; // duplicate delivery: nothing to append
-        round.AppendOne(m);
-        await session.SaveChangesAsync(context.CancellationToken);
-        await context.Publish(new EvaluateRound(m));
+        await using var work = PlannerUnitOfWork.Open(store, m.Round.CampaignId, context.MessageId, nameof(RoundTrained));
+        RoundState? round = await work.RoundForWritingAsync(m.Round.RoundId, context.CancellationToken);
+        CampaignState? campaign = await work.CampaignAsync(context.CancellationToken);
+        PlannerOutcome outcome = RoundTrainedDecider.Decide(m, round, campaign?.Status ?? CampaignStatus.Failed);
+        await work.CommitAsync(outcome, context.CancellationToken);
+        await PlannerMessages.SendAsync(context, outcome, log, context.CancellationToken);
     }
 }

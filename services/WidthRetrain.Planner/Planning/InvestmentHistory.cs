@@ -19,13 +19,16 @@ public static class InvestmentHistory
     /// <summary>Built-in datasets are 28x28 images of 10 classes; the cost forecast only needs the parameter ratio between widths.</summary>
     public static CampaignShape Shape(CampaignSpec spec) => new(784, 10, spec.Depth);
 
+    /// <summary>Rounds in one fixed order (stage, arm, seed, task), whatever order they were read in.</summary>
+    public static IEnumerable<RoundCompleted> Canonical(IEnumerable<RoundCompleted> rounds) =>
+        rounds.OrderBy(r => r.Round.Stage).ThenBy(r => r.Round.Arm, StringComparer.Ordinal).ThenBy(r => r.Round.Seed).ThenBy(r => r.Round.TaskIndex);
+
     public static (IReadOnlyList<StageRecord> Stages, IReadOnlyList<double> SpentAfter) Build(IReadOnlyList<StageStarted> stages,
         IReadOnlyCollection<RoundCompleted> rounds, InvestmentPolicy policy, PriceBook? reprice = null)
     {
         // A canonical order first: the planner holds rounds in dictionary order, replay in stream order, and sums of
         // floating-point costs must come out the same bits in both.
-        RoundCompleted[] priced = rounds.OrderBy(r => r.Round.Stage).ThenBy(r => r.Round.Arm, StringComparer.Ordinal)
-            .ThenBy(r => r.Round.Seed).ThenBy(r => r.Round.TaskIndex)
+        RoundCompleted[] priced = Canonical(rounds)
             .Select(r => reprice is null ? r : r with
             {
                 Cost = RoundPricing.Price(reprice, r.TrainDevice, r.TrainDeviceSeconds, r.EvalDevice, r.EvalDeviceSeconds, r.ForwardFlopsPerSample),

@@ -3,9 +3,13 @@ namespace WidthRetrain.Planner.Projections;
 /// <summary>Read model of a campaign for lists and progress displays (projected inline from the campaign stream).</summary>
 public sealed class CampaignSummary
 {
+    public const string Running = "running";
+    public const string Completed = "completed";
+    public const string Failed = "failed";
+
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
-    public string Status { get; set; } = "running";
+    public string Status { get; set; } = Running;
     public string Dataset { get; set; } = "";
     public string Scenario { get; set; } = "";
     public int Tasks { get; set; }
@@ -23,4 +27,14 @@ public sealed class CampaignSummary
     public string? FailureReason { get; set; }
     public string? Policy { get; set; }
     public List<string> Decisions { get; set; } = [];
+
+    /// <summary>When the campaign stream last recorded progress (re-sends and resumes do not count).</summary>
+    public DateTimeOffset ProgressAt { get; set; }
+
+    /// <summary>How often its pending work was sent again, and the last reason.</summary>
+    public int Redrives { get; set; }
+
+    public string? LastRedrive { get; set; }
+
+    public bool IsFinished => Status is Completed or Failed;
 }

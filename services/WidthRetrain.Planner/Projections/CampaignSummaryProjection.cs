@@ -3,6 +3,7 @@ using Marten.Events.Aggregation;
 using WidthRetrain.Contracts.Campaigns;
 using WidthRetrain.Contracts.Investment;
 using WidthRetrain.Contracts.Stages;
+using WidthRetrain.Contracts.Tasks;
 using WidthRetrain.Planner.Events;
 
 namespace WidthRetrain.Planner.Projections;
@@ -20,36 +21,60 @@ public partial class CampaignSummaryProjection : SingleStreamProjection<Campaign
         Seeds = [.. e.Data.Spec.Seeds],
         Currency = e.Data.Spec.Prices.Currency,
         StartedAt = e.Data.StartedAt,
+        ProgressAt = e.Timestamp,
         Policy = e.Data.Spec.Policy is { } p ? $"{p.Name} v{p.Version}" : null,
     };
 
-    public void Apply(DecisionMade e, CampaignSummary s) =>
-        s.Decisions.Add($"stage {e.Decision.Stage}: {e.Decision.Action}{(e.Decision.Reason is { } r && e.Decision.Action == DecisionAction.Stop ? $" ({r})" : "")}: {e.Decision.Explanation}");
+    public void Apply(IEvent<TasksReleased> e, CampaignSummary s) => s.ProgressAt = e.Timestamp;
 
-    public void Apply(StageStarted e, CampaignSummary s)
+    public void Apply(IEvent<DecisionMade> e, CampaignSummary s)
     {
-        s.Stage = e.Stage;
-        s.RoundsTotal += e.Rounds;
+        InvestmentDecision d = e.Data.Decision;
+        s.Decisions.Add($"stage {d.Stage}: {d.Action}{(d.Reason is { } r && d.Action == DecisionAction.Stop ? $" ({r})" : "")}: {d.Explanation}");
+        s.ProgressAt = e.Timestamp;
     }
 
-    public void Apply(RoundCompleted e, CampaignSummary s)
+    public void Apply(IEvent<StageStarted> e, CampaignSummary s)
     {
+        s.Stage = e.Data.Stage;
+        s.RoundsTotal += e.Data.Rounds;
+        s.ProgressAt = e.Timestamp;
+    }
+
+    public void Apply(IEvent<RoundCompleted> e, CampaignSummary s)
+    {
+        RoundCompleted r = e.Data;
         s.RoundsDone++;
-        s.TotalCost += e.Cost.Total;
-        s.DeviceSeconds += e.TrainDeviceSeconds + e.EvalDeviceSeconds;
-        s.LastRound = $"{e.Round.Arm} seed {e.Round.Seed} task {e.Round.TaskIndex + 1}/{e.Round.TaskCount}";
+        s.TotalCost += r.Cost.Total;
+        s.DeviceSeconds += r.TrainDeviceSeconds + r.EvalDeviceSeconds;
+        s.LastRound = $"{r.Round.Arm} seed {r.Round.Seed} task {r.Round.TaskIndex + 1}/{r.Round.TaskCount}";
+        s.ProgressAt = e.Timestamp;
     }
 
     public void Apply(CampaignCompleted e, CampaignSummary s)
     {
-        s.Status = "completed";
+        s.Status = CampaignSummary.Completed;
         s.FinishedAt = e.CompletedAt;
     }
 
     public void Apply(CampaignFailed e, CampaignSummary s)
     {
-        s.Status = "failed";
+        s.Status = CampaignSummary.Failed;
         s.FailureReason = e.Reason;
         s.FinishedAt = e.FailedAt;
+    }
+
+    public void Apply(CampaignRedriven e, CampaignSummary s)
+    {
+        s.Redrives++;
+        s.LastRedrive = $"{e.At:yyyy-MM-dd HH:mm:ss}: {e.Reason} ({e.Commands} command(s) sent again)";
+    }
+
+    public void Apply(IEvent<CampaignResumed> e, CampaignSummary s)
+    {
+        s.Status = CampaignSummary.Running;
+        s.FailureReason = null;
+        s.FinishedAt = null;
+        s.ProgressAt = e.Timestamp;
     }
 }

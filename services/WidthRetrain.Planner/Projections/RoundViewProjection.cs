@@ -17,27 +17,33 @@ public partial class RoundViewProjection : SingleStreamProjection<RoundView, Gui
         Seed = e.Data.Round.Seed,
         TaskIndex = e.Data.Round.TaskIndex,
         ScheduledAt = e.Timestamp,
+        UpdatedAt = e.Timestamp,
     };
 
-    public void Apply(RoundTrained e, RoundView v)
+    public void Apply(IEvent<RoundTrained> e, RoundView v)
     {
-        v.Status = "trained";
-        v.Worker = e.Training.Worker;
-        v.TrainSeconds = e.Training.DeviceSeconds;
+        v.Status = RoundView.Trained;
+        v.Worker = e.Data.Training.Worker;
+        v.TrainSeconds = e.Data.Training.DeviceSeconds;
+        v.UpdatedAt = e.Timestamp;
     }
 
-    public void Apply(RoundEvaluated e, RoundView v)
+    public void Apply(IEvent<RoundEvaluated> e, RoundView v)
     {
-        v.Status = "evaluated";
-        v.EvalSeconds = e.EvalDeviceSeconds;
-        v.Accuracy = [.. e.Accuracy];
-        v.AccuracyOnTask = e.Accuracy[e.Round.TaskIndex];
+        v.Status = RoundView.Evaluated;
+        v.EvalSeconds = e.Data.EvalDeviceSeconds;
+        v.Accuracy = [.. e.Data.Accuracy];
+        v.AccuracyOnTask = e.Data.Accuracy[e.Data.Round.TaskIndex];
+        v.UpdatedAt = e.Timestamp;
     }
 
     public void Apply(IEvent<RoundCosted> e, RoundView v)
     {
-        v.Status = "costed";
+        v.Status = RoundView.Costed;
         v.Cost = e.Data.Cost.Total;
         v.CostedAt = e.Timestamp;
+        v.UpdatedAt = e.Timestamp;
     }
+
+    public void Apply(RoundFaulted e, RoundView v) => v.LastFault = $"{e.Service}: {e.Reason}";
 }

@@ -1,13 +1,16 @@
 using WidthRetrain.Contracts.Campaigns;
 using WidthRetrain.Contracts.Investment;
-using WidthRetrain.Contracts.Rounds;
 using WidthRetrain.Contracts.Stages;
 using WidthRetrain.Contracts.Tasks;
 using WidthRetrain.Planner.Events;
 
 namespace WidthRetrain.Planner.State;
 
-/// <summary>The campaign stream folded: what the planner decides from. Apply methods must be public (Marten 9 ignores private ones).</summary>
+/// <summary>
+/// The campaign stream folded: what the planner decides from. Its size does not grow with the number of rounds
+/// (counts and sums only; a stage's rounds are read from the stream when it concludes), so appending stays flat.
+/// Apply methods must be public (Marten 9 ignores private ones).
+/// </summary>
 public sealed class CampaignState
 {
     public Guid Id { get; set; }
@@ -16,15 +19,20 @@ public sealed class CampaignState
     public CampaignStatus Status { get; set; }
     public IReadOnlyList<SeedTasks>? Sequences { get; set; }
     public int Stage { get; set; }
-    public List<ArmSpec> Arms { get; set; } = [];
     public int StageRounds { get; set; }
-    public Dictionary<Guid, RoundCompleted> Completed { get; set; } = [];
+    public Dictionary<int, int> CompletedByStage { get; set; } = [];
+    public int RoundsDone { get; set; }
+    public double TotalCost { get; set; }
     public List<int> ConcludedStages { get; set; } = [];
     public List<StageStarted> Stages { get; set; } = [];
     public List<InvestmentDecision> Decisions { get; set; } = [];
+    public CampaignRedriven? LastRedrive { get; set; }
+    public string? FailureReason { get; set; }
 
     /// <summary>The policy of a staged investment (null for a fixed list of widths), with the campaign's budget if it has one.</summary>
     public InvestmentPolicy? Policy => Spec.Policy is null ? null : Spec.Policy with { Budget = Spec.Budget ?? Spec.Policy.Budget };
+
+    public StageStarted? CurrentStage => Stages.Count == 0 ? null : Stages[^1];
 
     public static CampaignState Create(CampaignStarted e) => new() { Id = e.CampaignId, Spec = e.Spec, Status = CampaignStatus.Running };
 
@@ -34,11 +42,15 @@ public sealed class CampaignState
     {
         Stages.Add(e);
         Stage = e.Stage;
-        Arms = [.. e.Arms];
         StageRounds = e.Rounds;
     }
 
-    public void Apply(RoundCompleted e) => Completed[e.Round.RoundId] = e;
+    public void Apply(RoundCompleted e)
+    {
+        CompletedByStage[e.Round.Stage] = CompletedIn(e.Round.Stage) + 1;
+        RoundsDone++;
+        TotalCost += e.Cost.Total;
+    }
 
     public void Apply(StageConcluded e) => ConcludedStages.Add(e.Stage);
 
@@ -46,9 +58,25 @@ public sealed class CampaignState
 
     public void Apply(CampaignCompleted e) => Status = CampaignStatus.Completed;
 
-    public void Apply(CampaignFailed e) => Status = CampaignStatus.Failed;
+    public void Apply(CampaignFailed e)
+    {
+        Status = CampaignStatus.Failed;
+        FailureReason = e.Reason;
+    }
 
-    public IEnumerable<RoundCompleted> CompletedInStage(int stage) => Completed.Values.Where(r => r.Round.Stage == stage);
+    public void Apply(CampaignRedriven e) => LastRedrive = e;
+
+    public void Apply(CampaignResumed e)
+    {
+        Status = CampaignStatus.Running;
+        FailureReason = null;
+        LastRedrive = null;
+    }
+
+    public int CompletedIn(int stage) => CompletedByStage.GetValueOrDefault(stage);
+
+    /// <summary>Every round of the current stage is recorded but the stage is not concluded yet.</summary>
+    public bool StageAwaitsConclusion => Stage > 0 && CompletedIn(Stage) == StageRounds && !ConcludedStages.Contains(Stage);
 
     public IReadOnlyList<TaskSpec> TasksOf(long seed) =>
         Sequences?.First(s => s.Seed == seed).Tasks ?? throw new InvalidOperationException($"campaign {Id}: tasks not released yet");

@@ -34,5 +34,6 @@ public static class PlannerStore
         opts.Projections.Add<WidthCurveProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<RoundViewProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<RoundView>().Index(x => x.CampaignId);
+        opts.Schema.For<CampaignActivity>();
     }
 }

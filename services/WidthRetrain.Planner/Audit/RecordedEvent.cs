@@ -1,0 +1,18 @@
+namespace WidthRetrain.Planner.Audit;
+
+/// <summary>An event as the store holds it: position, identity, data and the chain hashes from its headers.</summary>
+public sealed record RecordedEvent(
+    Guid StreamId,
+    long Version,
+    long Sequence,
+    Guid Id,
+    object Data,
+    string? CorrelationId,
+    string? CausationId,
+    string? Hash,
+    string? Previous)
+{
+    public string TypeName => Data.GetType().Name;
+
+    public string Describe() => $"event {Version} ({TypeName}, sequence {Sequence}) of stream {StreamId}";
+}

@@ -1,0 +1,30 @@
+using WidthRetrain.Contracts.Campaigns;
+using WidthRetrain.Contracts.Tasks;
+using WidthRetrain.Hosting.Mapping;
+using WidthRetrain.Planner.Audit;
+using WidthRetrain.Planner.State;
+
+namespace WidthRetrain.Planner.Deciding;
+
+/// <summary>
+/// StartCampaign: a bad spec is rejected (nothing recorded); a new campaign starts its stream and asks for its tasks;
+/// the same command again asks again for tasks not yet released; another spec under a used id is rejected.
+/// </summary>
+public static class CampaignStartDecider
+{
+    public static PlannerOutcome Decide(StartCampaign m, CampaignState? existing, DateTimeOffset now)
+    {
+        IReadOnlyList<string> problems = CampaignSpecValidator.Problems(m.Spec);
+        if (problems.Count > 0) return new OutcomeBuilder().Send(new CampaignRejected(m.CampaignId, problems)).Build();
+        var generate = new GenerateTasks(m.CampaignId, m.Spec.Dataset, m.Spec.Drift, m.Spec.Seeds);
+        if (existing is null)
+        {
+            var started = new CampaignStarted(m.CampaignId, m.Spec, now);
+            return new OutcomeBuilder().Start(m.CampaignId, started).Send(started).Send(generate).Build();
+        }
+        if (CanonicalJson.Of(existing.Spec) != CanonicalJson.Of(m.Spec))
+            return new OutcomeBuilder().Send(new CampaignRejected(m.CampaignId,
+                [$"campaignId: {m.CampaignId} is already used by another campaign ('{existing.Spec.Name}')"])).Build();
+        return existing.Sequences is null && existing.Status == CampaignStatus.Running ? new OutcomeBuilder().Send(generate).Build() : PlannerOutcome.None;
+    }
+}
