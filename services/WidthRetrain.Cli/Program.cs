@@ -1,5 +1,7 @@
+using System.Runtime.InteropServices;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using WidthRetrain.Cli.Audit;
 using WidthRetrain.Cli.Bench;
 using WidthRetrain.Cli.Campaigns;
 using WidthRetrain.Cli.Replay;
@@ -27,6 +29,10 @@ app.Configure(config =>
     config.AddCommand<ShowCommand>("show").WithDescription("Show one campaign from the event store.");
     config.AddCommand<ReportCommand>("report")
         .WithDescription("Write a campaign's decision report: stages, decisions with their evidence, width curve and fit, spend, plots (Markdown, HTML, PNG).");
+    config.AddCommand<ResumeCommand>("resume")
+        .WithDescription("Continue a failed or interrupted campaign from the event store: recorded work is not redone, pending work is sent again.");
+    config.AddCommand<VerifyCommand>("verify")
+        .WithDescription("Verify the record of one campaign or of all: hash chains, completeness, policies, decisions, checkpoints (exit 3 on any break).");
     config.AddCommand<ReplayCommand>("replay")
         .WithDescription("Re-derive a campaign's investment decisions from its events (audit), or decide again under another policy or price book.");
     config.AddBranch("bench", bench =>
@@ -41,14 +47,43 @@ app.Configure(config =>
     });
 });
 
+// Ctrl-C and SIGTERM cancel the command; it stops within seconds and says what it left behind.
+using var interrupt = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    interrupt.Cancel();
+};
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c =>
+{
+    c.Cancel = true;
+    interrupt.Cancel();
+});
+
 try
 {
-    return await app.RunAsync(args);
+    return await app.RunAsync(args, interrupt.Token);
 }
 catch (Exception e) when (e is ArgumentException or DatasetFormatException or CheckpointIntegrityException or CommandParseException
-                              or CommandRuntimeException or FileNotFoundException or TimeoutException)
+                              or CommandRuntimeException or FileNotFoundException or Microsoft.Extensions.Options.OptionsValidationException)
 {
     // Bad input: one clear, unwrapped line on stderr naming every bad field, no stack trace.
     await Console.Error.WriteLineAsync($"error: {e.Message}");
     return 2;
+}
+catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
+{
+    await Console.Error.WriteLineAsync("interrupted");
+    return CampaignSession.Interrupted;
+}
+catch (Exception e) when (CampaignFollower.IsStoreOutage(e) || e is InvalidOperationException { InnerException: not null } && CampaignFollower.IsStoreOutage(e.InnerException))
+{
+    await Console.Error.WriteLineAsync($"error: the event store is unreachable: {CampaignFollower.OneLine(e)}");
+    return 5;
+}
+catch (Exception e) when (Environment.GetEnvironmentVariable("WIDTHRETRAIN_DEBUG") is null)
+{
+    // Anything else is a fault of the tool: one line, and the way to see more.
+    await Console.Error.WriteLineAsync($"error: {e.GetType().Name}: {CampaignFollower.OneLine(e)} (set WIDTHRETRAIN_DEBUG=1 for the stack trace)");
+    return 70;
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MassTransit;
 using WidthRetrain.Contracts.Rounds;
+using WidthRetrain.Hosting.Health;
 using WidthRetrain.Hosting.Mapping;
 using WidthRetrain.Hosting.Messaging;
 using WidthRetrain.Hosting.Storage;
@@ -18,13 +19,16 @@ namespace WidthRetrain.Evaluator;
 /// losses, the functional drift of each earlier task since it was learned, and at the first task the accuracy of
 /// the untrained model (the forward-transfer baseline). Every checkpoint is hash-checked before use.
 /// </summary>
-public sealed class EvaluateRoundConsumer(TaskCache cache, ComputeGate gate, CheckpointDirectory store) : IConsumer<EvaluateRound>
+public sealed class EvaluateRoundConsumer(TaskCache cache, ComputeGate gate, CheckpointDirectory store, IBus bus, HeartbeatSettings heartbeat,
+    ServiceIdentity identity) : IConsumer<EvaluateRound>
 {
     public async Task Consume(ConsumeContext<EvaluateRound> context)
     {
         MessageVersion.Require(context.Message);
         RoundTrained m = context.Message.Trained;
-        RoundEvaluated evaluated = await gate.RunAsync(() => Evaluate(m), context.CancellationToken);
+        RoundEvaluated evaluated;
+        await using (Heartbeat.Start(bus, heartbeat, m.Round, identity.Name, identity.Instance))
+            evaluated = await gate.RunAsync(() => Evaluate(m), context.CancellationToken);
         await context.Publish(evaluated);
     }
 

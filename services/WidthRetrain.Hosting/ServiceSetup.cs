@@ -16,6 +16,9 @@ public static class ServiceSetup
         Action<IBusRegistrationConfigurator> registerConsumers)
     {
         services.AddSingleton(ServiceIdentity.For(serviceName, configuration["Service:Instance"]));
+        double beat = configuration.GetValue("Service:HeartbeatSeconds", 15.0);
+        if (!(beat is > 0 and <= 3600)) throw new ArgumentException($"Service:HeartbeatSeconds: must be in (0, 3600], got {beat}");
+        services.AddSingleton(new HeartbeatSettings(TimeSpan.FromSeconds(beat)));
         services.AddWidthRetrainLogging(configuration, serviceName);
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         services.AddSingleton(storage);

@@ -19,7 +19,7 @@ namespace WidthRetrain.Trainer;
 /// republishes that record instead of training again.
 /// </summary>
 public sealed class TrainRoundConsumer(TaskCache cache, ComputeGate gate, CheckpointDirectory store, StorageOptions storage, ServiceIdentity identity,
-    ILogger<TrainRoundConsumer> log) : IConsumer<TrainRound>
+    IBus bus, HeartbeatSettings heartbeat, ILogger<TrainRoundConsumer> log) : IConsumer<TrainRound>
 {
     public async Task Consume(ConsumeContext<TrainRound> context)
     {
@@ -33,7 +33,9 @@ public sealed class TrainRoundConsumer(TaskCache cache, ComputeGate gate, Checkp
             await context.Publish(done);
             return;
         }
-        RoundTrained trained = await gate.RunAsync(() => Train(m, context.CancellationToken), context.CancellationToken);
+        RoundTrained trained;
+        await using (Heartbeat.Start(bus, heartbeat, m.Round, identity.Name, identity.Instance))
+            trained = await gate.RunAsync(() => Train(m, context.CancellationToken), context.CancellationToken);
         store.WriteRecord(recordPath, trained);
         log.LogInformation("Trained {Round} in {Seconds:0.0} s ({Samples} samples, loss {Loss:0.000})",
             Describe(m.Round), trained.Training.DeviceSeconds, trained.Training.Samples, trained.Training.MeanLoss);
@@ -48,6 +50,8 @@ public sealed class TrainRoundConsumer(TaskCache cache, ComputeGate gate, Checkp
         var task = lease.Tasks[k];
         MlpSpec spec = ContractMapping.ToMlpSpec(m.Arm, task.InputSize, lease.Classes);
         TrainingSettings settings = ContractMapping.ToTrainingSettings(m.Arm.Training);
+        // Float32 weights; the first round also keeps the untrained model. Checked before any compute is spent.
+        store.EnsureRoomFor(ModelCost.Parameters(spec) * sizeof(float) * (k == 0 ? 2 : 1));
         var device = TorchRuntime.ResolveDevice(storage.Device);
         CheckpointRef? initial = null;
         ContinualLearner learner;

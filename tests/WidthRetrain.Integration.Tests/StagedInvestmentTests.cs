@@ -1,6 +1,7 @@
 using Marten;
 using MassTransit;
 using Npgsql;
+using WidthRetrain.Cli.Audit;
 using WidthRetrain.Cli.Campaigns;
 using WidthRetrain.Cli.Report;
 using WidthRetrain.Contracts.Campaigns;
@@ -8,6 +9,7 @@ using WidthRetrain.Contracts.Investment;
 using WidthRetrain.Contracts.Rounds;
 using WidthRetrain.Contracts.Stages;
 using WidthRetrain.Investment.Replay;
+using WidthRetrain.Planner.Audit;
 using WidthRetrain.Planner.Planning;
 using WidthRetrain.Planner.Projections;
 using WidthRetrain.Planner.Store;
@@ -87,15 +89,18 @@ public sealed class StagedInvestmentTests : IAsyncLifetime
         Assert.All(decisions, d => Assert.NotEmpty(d.EvidenceEventIds));
         Assert.Equal(decisions.Count, summary.Decisions.Count);
 
-        // Audit: every recorded decision follows from the recorded evidence.
+        // Audit: the record verifies (chains, completeness, policy, checkpoints) and every decision follows from the evidence.
         var shape = InvestmentHistory.Shape(history.Spec);
-        var (stages, spent) = InvestmentHistory.Build(history.Stages, history.Rounds, Policy);
-        Assert.All(DecisionReplayer.Audit(Policy, stages, spent, decisions, shape), s => Assert.True(s.Identical, string.Join("; ", s.Differences)));
+        CampaignAuditReport audit = CampaignAudit.Verify((await CampaignRecordLoader.LoadAsync(suite.Store, id, default))!, CheckpointProbe.For(suite.Checkpoints));
+        Assert.True(audit.Passed, string.Join("\n", audit.Findings));
+        Assert.Equal(decisions.Count, audit.Decisions.Count);
+        Assert.All(audit.Decisions, s => Assert.True(s.Identical));
+        Assert.True(audit.CheckpointsChecked > 18 && audit.CheckpointsAbsent == 0, $"{audit.CheckpointsChecked} checked, {audit.CheckpointsAbsent} absent");
 
         // The decision report renders from the recorded events.
         string reportDir = Path.Combine(suite.Checkpoints, "report");
         CampaignReport report = (await CampaignReader.ReadAsync(suite.Store, id, default))!;
-        IReadOnlyList<string> files = DecisionReport.Write(history, report, reportDir);
+        IReadOnlyList<string> files = DecisionReport.Write(history, report, audit, reportDir);
         foreach (string png in files.Where(f => f.EndsWith(".png", StringComparison.Ordinal)))
             Assert.True(new FileInfo(Path.Combine(reportDir, png)).Length > 5_000, png);
         Assert.Contains($"Stage {last.Stage}, {last.Action}", await File.ReadAllTextAsync(Path.Combine(reportDir, "report.md")));
@@ -121,11 +126,10 @@ public sealed class StagedInvestmentTests : IAsyncLifetime
             cmd.Parameters.AddWithValue("id", id);
             Assert.Equal(1, await cmd.ExecuteNonQueryAsync());
         }
-        await using IQuerySession tamperedSession = suite.Store.QuerySession();
-        CampaignHistory tampered = (await CampaignHistory.LoadAsync(tamperedSession, id, default))!;
-        var (tStages, tSpent) = InvestmentHistory.Build(tampered.Stages, tampered.Rounds, Policy);
-        var audit = DecisionReplayer.Audit(Policy, tStages, tSpent, decisions, shape);
-        Assert.False(audit[0].Identical);
-        Assert.Contains(audit[0].Differences, d => d.StartsWith("numbers:", StringComparison.Ordinal));
+        CampaignAuditReport tampered = CampaignAudit.Verify((await CampaignRecordLoader.LoadAsync(suite.Store, id, default))!);
+        Assert.False(tampered.Passed);
+        Assert.Contains("(RoundCompleted", tampered.Findings[0].Where);
+        Assert.Contains("edited after it was appended", tampered.Findings[0].What);
+        Assert.Contains(tampered.Findings, f => f.What.StartsWith("does not follow from the recorded evidence", StringComparison.Ordinal));
     }
 }

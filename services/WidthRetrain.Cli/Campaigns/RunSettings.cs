@@ -8,7 +8,7 @@ using WidthRetrain.Contracts.Investment;
 namespace WidthRetrain.Cli.Campaigns;
 
 /// <summary>Options of `widthretrain run`: a campaign from a spec file, or from options (the demo campaign's values by default).</summary>
-public sealed class RunSettings : StoreSettings
+public sealed class RunSettings : ExecutionSettings
 {
     [CommandOption("--spec <FILE>")]
     [Description("Campaign spec as JSON (see docs/campaign-spec.md); options below override its fields")]
@@ -68,35 +68,6 @@ public sealed class RunSettings : StoreSettings
     [CommandOption("--staged")]
     [Description("Run a staged investment under the default policy (start 32, x2 per stage, cap 4096)")]
     public bool Staged { get; init; }
-
-    [CommandOption("--rabbitmq <URL>")]
-    [Description("Send the campaign to a deployed suite on this broker instead of running every service in this process")]
-    public string? RabbitMq { get; init; }
-
-    [CommandOption("--checkpoints <DIR>")]
-    [Description("Embedded mode: where checkpoints go")]
-    public string? Checkpoints { get; init; }
-
-    [CommandOption("--data-dir <DIR>")]
-    [Description("Embedded mode: folder with the IDX files")]
-    public string? DataDir { get; init; }
-
-    [CommandOption("--threads <N>")]
-    [Description("Embedded mode: libtorch threads (default: all cores)")]
-    public int? Threads { get; init; }
-
-    [CommandOption("--timeout <MINUTES>")]
-    [Description("Stop waiting after this long (the campaign goes on in a deployed suite)")]
-    [DefaultValue(120.0)]
-    public double TimeoutMinutes { get; init; } = 120;
-
-    [CommandOption("--plot <FILE>")]
-    [Description("Write a PNG of forgetting and accuracy against width")]
-    public string? Plot { get; init; }
-
-    [CommandOption("--json <FILE>")]
-    [Description("Write the campaign's summary and evidence as JSON")]
-    public string? Json { get; init; }
 
     public CampaignSpec ToSpec()
     {

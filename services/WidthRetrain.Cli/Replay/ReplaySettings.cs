@@ -1,11 +1,15 @@
 using System.ComponentModel;
 using Spectre.Console.Cli;
-using WidthRetrain.Cli.Campaigns;
+using WidthRetrain.Cli.Audit;
 
 namespace WidthRetrain.Cli.Replay;
 
-public sealed class ReplaySettings : CampaignIdSettings
+public sealed class ReplaySettings : AuditSettings
 {
+    [CommandArgument(0, "<ID>")]
+    [Description("Campaign id, or an unambiguous prefix of it")]
+    public string Id { get; init; } = "";
+
     [CommandOption("--policy <FILE>")]
     [Description("Counterfactual: decide again under this policy (JSON); nothing is trained")]
     public string? PolicyFile { get; init; }

@@ -7,6 +7,7 @@ using WidthRetrain.Contracts.Investment;
 using WidthRetrain.Contracts.Stages;
 using WidthRetrain.Investment.Policies;
 using WidthRetrain.Investment.Scaling;
+using WidthRetrain.Planner.Audit;
 using WidthRetrain.Planner.Planning;
 using WidthRetrain.Planner.Store;
 
@@ -22,7 +23,7 @@ public static class DecisionReport
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static IReadOnlyList<string> Write(CampaignHistory history, CampaignReport report, string folder)
+    public static IReadOnlyList<string> Write(CampaignHistory history, CampaignReport report, CampaignAuditReport audit, string folder)
     {
         Directory.CreateDirectory(folder);
         ArmEvidence[] arms = report.Evidence.Select(p => p.Evidence).GroupBy(e => e.Arm).Select(g => g.Last()).OrderBy(e => e.Width).ToArray();
@@ -33,14 +34,14 @@ public static class DecisionReport
         InvestmentDecision[] decisions = history.Decisions.Select(d => d.Decision).ToArray();
         string chosen = Chosen(decisions, arms);
 
-        var records = history.Spec.Policy is { } policy ? InvestmentHistory.Build(history.Stages, history.Rounds, history.Decisions.FirstOrDefault()?.Policy ?? policy) : default;
+        var records = history.Spec.Policy is { } policy ? InvestmentHistory.Build(history.Stages, history.Rounds, history.Policy ?? policy) : default;
         var files = new List<string>
         {
             WidthPlot(folder, widthArms, offsetFit, logFit),
             ReturnPlot(folder, records.Stages ?? [], history.Decisions.FirstOrDefault()?.Policy.ReturnThreshold),
             HeatMap(folder, history, chosen),
         };
-        string md = Markdown(history, report.Summary, arms, decisions, records.Stages ?? [], records.SpentAfter ?? [], offsetFit, logFit, chosen, files);
+        string md = Markdown(history, report.Summary, audit, arms, decisions, records.Stages ?? [], records.SpentAfter ?? [], offsetFit, logFit, chosen, files);
         File.WriteAllText(Path.Combine(folder, "report.md"), md);
         File.WriteAllText(Path.Combine(folder, "report.html"), Html(md));
         files.Add("report.md");
@@ -54,7 +55,7 @@ public static class DecisionReport
             ? last.Action == DecisionAction.KeepLever ? StagePlan.ArmName(last.IncumbentWidth, last.Lever!) : StagePlan.ArmName(last.IncumbentWidth)
             : arms.OrderBy(a => a.Forgetting.Mean).First().Arm;
 
-    private static string Markdown(CampaignHistory h, Planner.Projections.CampaignSummary s, ArmEvidence[] arms, InvestmentDecision[] decisions, IReadOnlyList<StageRecord> stages,
+    private static string Markdown(CampaignHistory h, Planner.Projections.CampaignSummary s, CampaignAuditReport audit, ArmEvidence[] arms, InvestmentDecision[] decisions, IReadOnlyList<StageRecord> stages,
         IReadOnlyList<double> spentAfter, OffsetPowerLaw? offsetFit, WidthCurveFit? logFit, string chosen, List<string> files)
     {
         var b = new StringBuilder();
@@ -63,6 +64,8 @@ public static class DecisionReport
         b.AppendLine(Inv, $"Campaign `{h.CampaignId}`, {s.Status}, started {s.StartedAt:yyyy-MM-dd HH:mm} UTC. {s.Dataset}, {s.Tasks} {s.Scenario} tasks, seeds {string.Join(", ", s.Seeds)}; {s.RoundsDone} rounds, {s.DeviceSeconds:0.0} device-seconds, total cost {s.TotalCost:0.000000} {s.Currency}.");
         if (h.Spec.Policy is { } p)
             b.AppendLine(Inv, $"Policy **{p.Name} v{p.Version}**: start width {p.StartWidth}, growth x{p.GrowthFactor}, cap {p.CapWidth}, minimum gain {Pct(p.MinimumGain)}, return threshold {p.ReturnThreshold} per {s.Currency}, confidence {p.Confidence:P0}, budget {(h.Spec.Budget ?? p.Budget)?.ToString("0.######", Inv) ?? "none"}, levers {(p.Levers is { Count: > 0 } levers ? string.Join(", ", levers.Select(StagedWidening.Describe)) : "none")}, forecast {(p.UseForecast ? "on" : "off")}.");
+        b.AppendLine();
+        b.AppendLine(Inv, $"**Record:** {(audit.Passed ? "verified" : $"DOES NOT VERIFY ({audit.Findings.Count} finding(s); first: {audit.Findings[0]})")}: {audit.Events} events, {audit.RoundStreams} round streams. Head hash `{audit.HeadHash ?? "-"}`; keep it outside the database and check later with `widthretrain verify {h.CampaignId} --head <hash>`.");
         b.AppendLine();
         b.AppendLine(Inv, $"**Outcome:** {(decisions.LastOrDefault() is { } last ? $"{last.Action}{(last.Reason is { } r && last.Action == DecisionAction.Stop ? $" ({r})" : "")} with `{chosen}`: {last.Explanation}" : $"fixed widths; least forgetting: `{chosen}`")}");
         b.AppendLine();

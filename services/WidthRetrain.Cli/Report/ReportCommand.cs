@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using WidthRetrain.Cli.Audit;
 using WidthRetrain.Cli.Campaigns;
+using WidthRetrain.Planner.Audit;
 using WidthRetrain.Planner;
 using WidthRetrain.Planner.Store;
 
@@ -22,8 +24,12 @@ public sealed class ReportCommand : AsyncCommand<ReportSettings>
         CampaignReport report = (await CampaignReader.ReadAsync(store, id, cancellationToken))!;
         if (report.Evidence.Count == 0) throw new ArgumentException($"ID: campaign {id} has no concluded stage yet; nothing to report");
         string folder = settings.Out ?? $"report-{id.ToString("N")[..8]}";
-        IReadOnlyList<string> files = DecisionReport.Write(history, report, folder);
+        CampaignRecord record = (await CampaignRecordLoader.LoadAsync(store, id, cancellationToken))!;
+        CampaignAuditReport audit = CampaignAudit.Verify(record, CheckpointProbe.For(settings.CheckpointRoot));
+        IReadOnlyList<string> files = DecisionReport.Write(history, report, audit, folder);
         AnsiConsole.MarkupLineInterpolated($"Report of campaign {id} written to [blue]{folder}[/]: {string.Join(", ", files)}");
+        if (!audit.Passed) AnsiConsole.MarkupLineInterpolated($"[red]warning[/]: the record does not verify ({audit.Findings[0]}); the report says so");
+        AnsiConsole.MarkupLineInterpolated($"head hash: {audit.HeadHash ?? "-"} (keep it outside the database; `widthretrain verify {id} --head <hash>` checks it later)");
         return 0;
     }
 }

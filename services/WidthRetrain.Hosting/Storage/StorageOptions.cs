@@ -6,13 +6,19 @@ public sealed class StorageOptions
     public const string Section = "Storage";
 
     /// <summary>A directory every trainer and evaluator can read and write (a shared volume when distributed).</summary>
-    public string CheckpointDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "widthretrain", "checkpoints");
+    public string CheckpointDirectory { get; set; } = DefaultCheckpointDirectory;
+
+    /// <summary>Where checkpoints go unless configured: the folder every embedded run of this machine shares.</summary>
+    public static string DefaultCheckpointDirectory => Path.Combine(Path.GetTempPath(), "widthretrain", "checkpoints");
 
     /// <summary>Folder with IDX files; null = $WIDTHRETRAIN_DATA_DIR, then Debian's /usr/share/datasets.</summary>
     public string? DataDirectory { get; set; }
 
     /// <summary>libtorch threads of the compute thread (null: all cores).</summary>
     public int? Threads { get; set; }
+
+    /// <summary>Free space the checkpoint store keeps beyond a round's own checkpoints; a trainer refuses to start a round below it.</summary>
+    public long MinimumFreeBytes { get; set; } = 256L * 1024 * 1024;
 
     /// <summary>auto, cpu or cuda. auto picks CUDA when libtorch reports it, else the CPU.</summary>
     public string Device { get; set; } = "auto";

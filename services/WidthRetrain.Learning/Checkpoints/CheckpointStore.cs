@@ -8,12 +8,8 @@ public static class CheckpointStore
 {
     public static Checkpoint Save(Mlp model, string path)
     {
-        string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (dir is not null) Directory.CreateDirectory(dir);
-        // Write then rename, so a crash never leaves a half-written file under the final name.
-        string temp = path + ".tmp";
-        model.save(temp);
-        File.Move(temp, path, overwrite: true);
+        // A temporary file per writer, flushed, then renamed: a crash never leaves a half-written file under the final name.
+        DurableFile.Replace(path, temp => model.save(temp));
         return new Checkpoint(path, Sha256Of(path), model.Spec);
     }
 

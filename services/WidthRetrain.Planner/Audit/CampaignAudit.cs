@@ -34,7 +34,7 @@ public static class CampaignAudit
             return new CampaignAuditReport(record.CampaignId, head, record.Events.Count, 0, 0, 0, [], findings);
         }
         CampaignSpec spec = started.Spec;
-        InvestmentPolicy? policy = spec.Policy is null ? null : spec.Policy with { Budget = spec.Budget ?? spec.Policy.Budget };
+        InvestmentPolicy? policy = CampaignPolicy.Of(spec);
         var completed = Of<RoundCompleted>(record);
         var stages = Of<StageStarted>(record);
         var concluded = Of<StageConcluded>(record);

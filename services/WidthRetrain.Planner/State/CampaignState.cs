@@ -3,6 +3,7 @@ using WidthRetrain.Contracts.Investment;
 using WidthRetrain.Contracts.Stages;
 using WidthRetrain.Contracts.Tasks;
 using WidthRetrain.Planner.Events;
+using WidthRetrain.Planner.Planning;
 
 namespace WidthRetrain.Planner.State;
 
@@ -30,7 +31,7 @@ public sealed class CampaignState
     public string? FailureReason { get; set; }
 
     /// <summary>The policy of a staged investment (null for a fixed list of widths), with the campaign's budget if it has one.</summary>
-    public InvestmentPolicy? Policy => Spec.Policy is null ? null : Spec.Policy with { Budget = Spec.Budget ?? Spec.Policy.Budget };
+    public InvestmentPolicy? Policy => CampaignPolicy.Of(Spec);
 
     public StageStarted? CurrentStage => Stages.Count == 0 ? null : Stages[^1];
 

@@ -4,6 +4,7 @@ using WidthRetrain.Contracts.Campaigns;
 using WidthRetrain.Contracts.Investment;
 using WidthRetrain.Contracts.Stages;
 using WidthRetrain.Planner.Events;
+using WidthRetrain.Planner.Planning;
 
 namespace WidthRetrain.Planner.Store;
 
@@ -16,6 +17,9 @@ public sealed record CampaignHistory(
     IReadOnlyList<DecisionMade> Decisions,
     int EventCount)
 {
+    /// <summary>The policy every decision of this campaign must have been made under.</summary>
+    public InvestmentPolicy? Policy => CampaignPolicy.Of(Spec);
+
     public static async Task<CampaignHistory?> LoadAsync(IQuerySession session, Guid campaignId, CancellationToken cancel)
     {
         IReadOnlyList<IEvent> events = await session.Events.FetchStreamAsync(campaignId, token: cancel);

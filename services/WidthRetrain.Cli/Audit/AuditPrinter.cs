@@ -1,0 +1,49 @@
+using Spectre.Console;
+using WidthRetrain.Contracts.Investment;
+using WidthRetrain.Investment.Policies;
+using WidthRetrain.Investment.Replay;
+using WidthRetrain.Planner.Audit;
+
+namespace WidthRetrain.Cli.Audit;
+
+/// <summary>How the audit's verdicts are shown: the decisions re-derived, each finding on one line, the head hash.</summary>
+public static class AuditPrinter
+{
+    public const int AuditFailed = 3;
+
+    public static void Decisions(IReadOnlyList<ReplayStep> steps)
+    {
+        if (steps.Count == 0) return;
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("stage", "recorded", "replayed", "result");
+        foreach (ReplayStep s in steps)
+            table.AddRow(s.Stage.ToString(), Markup.Escape(Describe(s.Recorded)), Markup.Escape(Describe(s.Replayed)),
+                s.Identical ? "[green]identical[/]" : $"[red]different[/]: {Markup.Escape(string.Join("; ", s.Differences))}");
+        AnsiConsole.Write(table);
+    }
+
+    /// <summary>One line of verdict, then every finding; returns the exit code (0, or 3 when anything does not hold).</summary>
+    public static int Verdict(CampaignAuditReport r)
+    {
+        string checkpoints = r.CheckpointsChecked + r.CheckpointsAbsent == 0 ? "" : $", {r.CheckpointsChecked} checkpoint file(s) checked ({r.CheckpointsAbsent} not present here)";
+        if (r.Passed)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[green]audit passed[/]: campaign {r.CampaignId}: {r.Events} events and {r.RoundStreams} round streams chain intact{checkpoints}; every decision follows from the recorded evidence");
+        }
+        else
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]audit failed[/]: campaign {r.CampaignId}: {r.Findings.Count} finding(s); the first bad event: {r.Findings[0]}");
+            foreach (AuditFinding f in r.Findings.Skip(1).Take(20)) AnsiConsole.MarkupLineInterpolated($"  - {f}");
+            if (r.Findings.Count > 21) AnsiConsole.MarkupLineInterpolated($"  ... and {r.Findings.Count - 21} more");
+        }
+        AnsiConsole.MarkupLineInterpolated($"head hash: {r.HeadHash ?? "-"}");
+        return r.Passed ? 0 : AuditFailed;
+    }
+
+    public static string Describe(InvestmentDecision d) => d.Action switch
+    {
+        DecisionAction.Widen => $"widen to {d.IncumbentWidth}, test {d.NextWidth}",
+        DecisionAction.TryLever => $"at {d.IncumbentWidth}, pilot {StagedWidening.Describe(d.Lever!)}",
+        DecisionAction.KeepLever => $"keep {StagedWidening.Describe(d.Lever!)} at {d.IncumbentWidth}",
+        _ => $"stop at {d.IncumbentWidth} ({d.Reason})",
+    };
+}
