@@ -2,6 +2,8 @@ using Marten;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using WidthRetrain.Hosting.Health;
+using WidthRetrain.Hosting.Mapping;
 using WidthRetrain.Planner.Consumers;
 using WidthRetrain.Planner.Redrive;
 using WidthRetrain.Planner.Store;
@@ -32,8 +34,10 @@ public static class PlannerRegistration
         services.AddPlannerStore(connectionString, schema);
         services.AddOptions<PlannerOptions>().Bind(configuration.GetSection(PlannerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(scope);
+        services.AddSingleton(CampaignLimits.From(configuration));
         services.AddSingleton(TimeProvider.System);
         services.AddHostedService<CampaignRedriver>();
+        services.AddHealthChecks().AddCheck("postgres", new PostgresHealthCheck(connectionString));
         return services;
     }
 

@@ -24,14 +24,16 @@ public static class CampaignSession
     public const int TimedOut = 4;
     public const int Interrupted = 130;
 
-    public static async Task<int> RunAsync(ExecutionSettings settings, Guid id, object command, string headline, CancellationToken cancel)
+    /// <param name="configuration">Settings for the embedded suite beyond the options (e.g. the limits the planner validates against).</param>
+    public static async Task<int> RunAsync(ExecutionSettings settings, Guid id, object command, string headline, CancellationToken cancel,
+        IReadOnlyDictionary<string, string?>? configuration = null)
     {
         if (settings.Threads is < 1) throw new ArgumentException($"--threads: must be at least 1, got {settings.Threads}");
         if (!(settings.TimeoutMinutes > 0)) throw new ArgumentException($"--timeout: must be a positive number of minutes, got {settings.TimeoutMinutes}");
         bool embedded = settings.RabbitMq is null;
         using IHost host = embedded
             ? Suite.Embedded(settings, settings.Checkpoints ?? StorageOptions.DefaultCheckpointDirectory, settings.DataDir,
-                new Dictionary<string, string?> { ["Storage:Threads"] = settings.Threads?.ToString() })
+                new Dictionary<string, string?>(configuration ?? new Dictionary<string, string?>()) { ["Storage:Threads"] = settings.Threads?.ToString() })
             : Suite.Client(settings, settings.RabbitMq!);
         await host.PrepareStoreAsync(settings.ConnectionString, TimeSpan.FromSeconds(20), cancel);
         await host.StartAsync(cancel);

@@ -1,9 +1,11 @@
 using System.ComponentModel;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Spectre.Console.Cli;
 using WidthRetrain.Cli.Shared;
 using WidthRetrain.Contracts.Campaigns;
 using WidthRetrain.Contracts.Investment;
+using WidthRetrain.Hosting.Mapping;
 
 namespace WidthRetrain.Cli.Campaigns;
 
@@ -11,10 +13,11 @@ namespace WidthRetrain.Cli.Campaigns;
 public sealed class RunSettings : ExecutionSettings
 {
     [CommandOption("--spec <FILE>")]
-    [Description("Campaign spec as JSON (see docs/campaign-spec.md); options below override its fields")]
+    [Description("Campaign spec as JSON (see docs/campaign-spec.md); fields left out take the defaults below; options override its fields")]
     public string? SpecFile { get; init; }
 
     [CommandOption("--name <NAME>")]
+    [Description("Name shown in lists and reports")]
     public string? Name { get; init; }
 
     [CommandOption("--dataset <NAME>")]
@@ -22,9 +25,11 @@ public sealed class RunSettings : ExecutionSettings
     public string? Dataset { get; init; }
 
     [CommandOption("--train-limit <N>")]
+    [Description("Seeded random subset of the training images")]
     public int? TrainLimit { get; init; }
 
     [CommandOption("--test-limit <N>")]
+    [Description("Seeded random subset of the test images")]
     public int? TestLimit { get; init; }
 
     [CommandOption("--scenario <KIND>")]
@@ -32,33 +37,63 @@ public sealed class RunSettings : ExecutionSettings
     public string? Scenario { get; init; }
 
     [CommandOption("--tasks <N>")]
+    [Description("Number of retraining tasks")]
     public int? Tasks { get; init; }
 
+    [CommandOption("--angles <LIST>")]
+    [Description("Rotation: one angle per task, in degrees (sets --tasks to their number)")]
+    public string? Angles { get; init; }
+
+    [CommandOption("--target-domain <KIND>")]
+    [Description("Gradual shift: invert or rotate-90")]
+    public string? TargetDomain { get; init; }
+
     [CommandOption("--widths <LIST>")]
+    [Description("Hidden widths of a fixed-width campaign, e.g. 32,64,128")]
     public string? Widths { get; init; }
 
     [CommandOption("--depth <N>")]
+    [Description("Hidden layers (1 to 8)")]
     public int? Depth { get; init; }
 
+    [CommandOption("--activation <NAME>")]
+    [Description("relu, tanh or gelu")]
+    public string? Activation { get; init; }
+
     [CommandOption("--seeds <LIST>")]
+    [Description("One run per seed, e.g. 1,2,3")]
     public string? Seeds { get; init; }
 
     [CommandOption("--optimizer <NAME>")]
+    [Description("sgd, momentum or adam")]
     public string? Optimizer { get; init; }
 
     [CommandOption("--lr <RATE>")]
+    [Description("Learning rate")]
     public double? LearningRate { get; init; }
 
+    [CommandOption("--momentum <M>")]
+    [Description("Momentum of the momentum optimizer, in [0, 1)")]
+    public double? Momentum { get; init; }
+
     [CommandOption("--batch <N>")]
+    [Description("Batch size")]
     public int? Batch { get; init; }
 
     [CommandOption("--epochs <N>")]
+    [Description("Epochs per task")]
     public int? Epochs { get; init; }
 
     [CommandOption("--replay <K>")]
+    [Description("Experience replay: samples kept per finished task")]
     public int? Replay { get; init; }
 
+    [CommandOption("--lr-decay <FACTOR>")]
+    [Description("Task t trains at lr * factor^t, factor in (0, 1]")]
+    public double? LearningRateDecay { get; init; }
+
     [CommandOption("--budget <MONEY>")]
+    [Description("Most the campaign may spend, in the price book's currency")]
     public double? Budget { get; init; }
 
     [CommandOption("--policy <FILE>")]
@@ -69,9 +104,37 @@ public sealed class RunSettings : ExecutionSettings
     [Description("Run a staged investment under the default policy (start 32, x2 per stage, cap 4096)")]
     public bool Staged { get; init; }
 
+    [CommandOption("--max-hours <H>")]
+    [Description("Refuse a campaign expected to train longer than this (default 72, or Limits:MaxHours)")]
+    public double? MaxHours { get; init; }
+
+    [CommandOption("--max-memory-gib <GIB>")]
+    [Description("Refuse a model that needs more memory than this to train (default 8, or Limits:MaxModelMemoryGiB)")]
+    public double? MaxMemoryGiB { get; init; }
+
+    [CommandOption("--max-checkpoint-gib <GIB>")]
+    [Description("Refuse a campaign whose checkpoints take more than this (default 100, or Limits:MaxCheckpointGiB)")]
+    public double? MaxCheckpointGiB { get; init; }
+
+    /// <summary>Reading a spec: unknown fields (typos) and NaN or Infinity are errors that name the field.</summary>
+    private static readonly JsonSerializerOptions StrictJson = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        NumberHandling = JsonNumberHandling.Strict,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
+
+    public CampaignLimits Limits(CampaignLimits configured) => configured with
+    {
+        MaxHours = MaxHours ?? configured.MaxHours,
+        MaxModelMemoryGiB = MaxMemoryGiB ?? configured.MaxModelMemoryGiB,
+        MaxCheckpointGiB = MaxCheckpointGiB ?? configured.MaxCheckpointGiB,
+    };
+
     public CampaignSpec ToSpec()
     {
-        CampaignSpec spec = SpecFile is null ? CampaignSpec.Demo() : ReadJson<CampaignSpec>("--spec", SpecFile);
+        CampaignSpec spec = CampaignSpecDefaults.Complete(SpecFile is null ? CampaignSpec.Demo() : ReadJson<CampaignSpec>("--spec", SpecFile));
+        IReadOnlyList<double>? angles = Angles is null ? spec.Drift.Angles : ListOption.Doubles("--angles", Angles);
         spec = spec with
         {
             Name = Name ?? spec.Name,
@@ -81,17 +144,26 @@ public sealed class RunSettings : ExecutionSettings
                 TrainLimit = TrainLimit ?? spec.Dataset.TrainLimit,
                 TestLimit = TestLimit ?? spec.Dataset.TestLimit,
             },
-            Drift = spec.Drift with { Kind = Scenario ?? spec.Drift.Kind, Tasks = Tasks ?? spec.Drift.Tasks },
+            Drift = spec.Drift with
+            {
+                Kind = Scenario ?? spec.Drift.Kind,
+                Tasks = Tasks ?? (Angles is null ? spec.Drift.Tasks : angles!.Count),
+                Angles = angles,
+                TargetDomain = TargetDomain ?? spec.Drift.TargetDomain,
+            },
             Widths = Widths is null ? spec.Widths : ListOption.Ints("--widths", Widths),
             Depth = Depth ?? spec.Depth,
+            Activation = Activation ?? spec.Activation,
             Seeds = Seeds is null ? spec.Seeds : ListOption.Longs("--seeds", Seeds),
             Training = spec.Training with
             {
                 Optimizer = Optimizer ?? spec.Training.Optimizer,
                 LearningRate = LearningRate ?? spec.Training.LearningRate,
+                Momentum = Momentum ?? spec.Training.Momentum,
                 BatchSize = Batch ?? spec.Training.BatchSize,
                 EpochsPerTask = Epochs ?? spec.Training.EpochsPerTask,
                 ReplayPerTask = Replay ?? spec.Training.ReplayPerTask,
+                LearningRateDecayPerTask = LearningRateDecay ?? spec.Training.LearningRateDecayPerTask,
             },
             Budget = Budget ?? spec.Budget,
         };
@@ -106,7 +178,7 @@ public sealed class RunSettings : ExecutionSettings
         if (!File.Exists(path)) throw new ArgumentException($"{option}: file {path} not found");
         try
         {
-            return JsonSerializer.Deserialize<T>(File.ReadAllText(path), Shared.Json.Options)
+            return JsonSerializer.Deserialize<T>(File.ReadAllText(path), StrictJson)
                 ?? throw new ArgumentException($"{option}: {path} is empty");
         }
         catch (JsonException e)

@@ -45,6 +45,9 @@ public static class Suite
             ["Serilog:MinimumLevel:Default"] = "Warning",
         }, embedded: false, _ => { });
 
+    /// <summary>What the CLI reads beyond its options: WIDTHRETRAIN_-prefixed environment variables (Limits__MaxHours, ...).</summary>
+    public static IConfiguration Configuration() => new ConfigurationBuilder().AddEnvironmentVariables("WIDTHRETRAIN_").Build();
+
     /// <summary>Only the event store, for commands that read it.</summary>
     public static IHost Reader(StoreSettings store)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using WidthRetrain.Contracts.Campaigns;
 using WidthRetrain.Contracts.Investment;
+using WidthRetrain.Investment.Policies;
 using WidthRetrain.Learning.Data;
 using WidthRetrain.Learning.Drift;
 using WidthRetrain.Learning.Models;
@@ -8,14 +9,19 @@ using WidthRetrain.Learning.Training;
 
 namespace WidthRetrain.Hosting.Mapping;
 
-/// <summary>The rules documented on <see cref="CampaignSpec"/>: every broken rule, with the field's path and what is allowed.</summary>
+/// <summary>
+/// The rules documented on <see cref="CampaignSpec"/>: every broken rule, with the field's path and what is allowed.
+/// Numbers must be finite (NaN and Infinity are refused everywhere). A spec that is valid field by field must also fit
+/// the <see cref="CampaignLimits"/>: its largest model in a trainer's memory, its checkpoints on disk, its expected time.
+/// </summary>
 public static class CampaignSpecValidator
 {
     public const int MaxWidth = 65_536;
 
-    public static IReadOnlyList<string> Problems(CampaignSpec? spec)
+    public static IReadOnlyList<string> Problems(CampaignSpec? spec, CampaignLimits? limits = null)
     {
         if (spec is null) return ["spec: missing"];
+        limits ??= new CampaignLimits();
         var p = new List<string>();
         if (string.IsNullOrWhiteSpace(spec.Name) || spec.Name.Length > 100) p.Add("name: must be 1 to 100 characters");
         Dataset(spec.Dataset, p);
@@ -38,9 +44,31 @@ public static class CampaignSpecValidator
         if (spec.Seeds is null || spec.Seeds.Count is 0 or > 32) p.Add("seeds: give 1 to 32 seeds");
         else if (spec.Seeds.Distinct().Count() != spec.Seeds.Count) p.Add("seeds: each seed may appear once");
         Prices(spec.Prices, p);
-        if (spec.Budget is { } b && !(b > 0)) p.Add($"budget: must be positive when given, got {Num(b)}");
+        if (spec.Budget is { } b && !Positive(b)) p.Add($"budget: must be a positive number when given, got {Num(b)}");
+        if (p.Count == 0) Fits(CampaignEstimate.Of(spec, limits.GflopsPerSecond), spec, limits, p);
+        if (spec.Training is { BatchSize: > 0 } t2)
+        {
+            if (t2.BatchSize > limits.MaxBatchSize) p.Add($"training.batchSize: at most {limits.MaxBatchSize} (Limits:MaxBatchSize), got {t2.BatchSize}");
+            else if (spec.Dataset?.TrainLimit is { } n && n > 0 && t2.BatchSize > n) p.Add($"training.batchSize: at most the {n} training samples of dataset.trainLimit, got {t2.BatchSize}");
+        }
         return p;
     }
+
+    /// <summary>A valid spec whose estimate passes a ceiling is refused, naming the field that drives it and the setting that lifts it.</summary>
+    private static void Fits(CampaignEstimate e, CampaignSpec spec, CampaignLimits limits, List<string> p)
+    {
+        string widths = spec.Policy is null ? "widths" : "policy.capWidth";
+        if (e.TrainingMemoryBytes > limits.MaxModelMemoryGiB * (1L << 30))
+            p.Add($"{widths}: width {e.LargestWidth} at depth {spec.Depth} has {e.LargestModelParameters:#,0} parameters and needs {CampaignEstimate.Bytes(e.TrainingMemoryBytes)} to train; a trainer allows {limits.MaxModelMemoryGiB:0.#} GiB (Limits:MaxModelMemoryGiB, --max-memory-gib)");
+        if (e.CheckpointBytes > limits.MaxCheckpointGiB * (1L << 30))
+            p.Add($"{widths}: the checkpoints of {e.Rounds} rounds take {CampaignEstimate.Bytes(e.CheckpointBytes)}; the store allows {limits.MaxCheckpointGiB:0.#} GiB (Limits:MaxCheckpointGiB, --max-checkpoint-gib)");
+        if (e.ExpectedTime.TotalHours > limits.MaxHours)
+            p.Add($"{widths}: {e.Flops / 1e12:0.#} TFLOP take about {e.ExpectedTime.TotalHours:0.#} h at {limits.GflopsPerSecond:0.#} GFLOP/s; the limit is {limits.MaxHours:0.#} h (Limits:MaxHours, --max-hours)");
+    }
+
+    private static bool Positive(double v) => v > 0 && double.IsFinite(v);
+
+    private static bool NonNegative(double v) => v >= 0 && double.IsFinite(v);
 
     private static void Dataset(DatasetSpec? d, List<string> p)
     {
@@ -63,6 +91,8 @@ public static class CampaignSpecValidator
             return;
         }
         if (d.Tasks > 100) p.Add($"drift.tasks: at most 100, got {d.Tasks}");
+        if (d.Angles is { Count: > 0 } angles && d.Tasks != angles.Count && (d.Kind ?? "").Trim().ToLowerInvariant() == DriftScenarios.Rotation)
+            p.Add($"drift.tasks: {d.Tasks} does not match the {angles.Count} angles given (drift.tasks defaults to 5 when left out); set it to {angles.Count}");
         // The learning core names these fields without the "drift." prefix and calls the kind "scenario".
         p.AddRange(DriftScenarios.Problems(ContractMapping.ToScenarioSpec(d)).Select(m =>
             m.StartsWith("scenario:", StringComparison.Ordinal) ? "drift.kind:" + m["scenario:".Length..] : "drift." + m));
@@ -76,12 +106,12 @@ public static class CampaignSpecValidator
             return;
         }
         if (!TryEnum<OptimizerKind>(t.Optimizer, out _)) p.Add($"training.optimizer: unknown value '{t.Optimizer}'; allowed: {Allowed<OptimizerKind>()}");
-        if (!(t.LearningRate > 0) || !double.IsFinite(t.LearningRate)) p.Add($"training.learningRate: must be a positive number, got {Num(t.LearningRate)}");
+        if (!Positive(t.LearningRate)) p.Add($"training.learningRate: must be a positive number, got {Num(t.LearningRate)}");
         if (t.BatchSize < 1) p.Add($"training.batchSize: must be at least 1, got {t.BatchSize}");
         if (t.EpochsPerTask < 1) p.Add($"training.epochsPerTask: must be at least 1, got {t.EpochsPerTask}");
-        if (t.Momentum is < 0 or >= 1) p.Add($"training.momentum: must be in [0, 1), got {Num(t.Momentum)}");
+        if (!(t.Momentum >= 0 && t.Momentum < 1)) p.Add($"training.momentum: must be in [0, 1), got {Num(t.Momentum)}");
         if (t.ReplayPerTask < 0) p.Add($"training.replayPerTask: must be 0 or more, got {t.ReplayPerTask}");
-        if (t.LearningRateDecayPerTask is <= 0 or > 1) p.Add($"training.learningRateDecayPerTask: must be in (0, 1], got {Num(t.LearningRateDecayPerTask)}");
+        if (!(t.LearningRateDecayPerTask > 0 && t.LearningRateDecayPerTask <= 1)) p.Add($"training.learningRateDecayPerTask: must be in (0, 1], got {Num(t.LearningRateDecayPerTask)}");
     }
 
     private static void Policy(InvestmentPolicy q, List<string> p)
@@ -89,18 +119,20 @@ public static class CampaignSpecValidator
         if (string.IsNullOrWhiteSpace(q.Name)) p.Add("policy.name: must not be empty");
         if (q.Version < 1) p.Add($"policy.version: must be at least 1, got {q.Version}");
         if (q.StartWidth is < 1 or > MaxWidth) p.Add($"policy.startWidth: must be 1 to {MaxWidth}, got {q.StartWidth}");
-        if (!(q.GrowthFactor > 1)) p.Add($"policy.growthFactor: must be more than 1, got {Num(q.GrowthFactor)}");
+        if (!(q.GrowthFactor > 1 && q.GrowthFactor <= MaxWidth)) p.Add($"policy.growthFactor: must be more than 1 (and at most {MaxWidth}), got {Num(q.GrowthFactor)}");
         if (q.CapWidth < q.StartWidth || q.CapWidth > MaxWidth) p.Add($"policy.capWidth: must be from startWidth ({q.StartWidth}) to {MaxWidth}, got {q.CapWidth}");
-        if (!(q.MinimumGain >= 0)) p.Add($"policy.minimumGain: must be 0 or more, got {Num(q.MinimumGain)}");
-        if (!(q.ReturnThreshold >= 0)) p.Add($"policy.returnThreshold: must be 0 or more, got {Num(q.ReturnThreshold)}");
+        else if (q.GrowthFactor > 1 && q.GrowthFactor <= MaxWidth && q.StartWidth >= 1 && StagedWidening.NextWidth(q, q.StartWidth) is var first && first > q.CapWidth)
+            p.Add($"policy.capWidth: stage 1 compares startWidth {q.StartWidth} with {first} (x{Num(q.GrowthFactor)}), which passes the cap {q.CapWidth}; raise capWidth to at least {first} or lower growthFactor");
+        if (!NonNegative(q.MinimumGain)) p.Add($"policy.minimumGain: must be 0 or more, got {Num(q.MinimumGain)}");
+        if (!NonNegative(q.ReturnThreshold)) p.Add($"policy.returnThreshold: must be 0 or more, got {Num(q.ReturnThreshold)}");
         if (!(q.Confidence is > 0 and < 1)) p.Add($"policy.confidence: must be in (0, 1), got {Num(q.Confidence)}");
-        if (q.Budget is { } b && !(b > 0)) p.Add($"policy.budget: must be positive when given, got {Num(b)}");
+        if (q.Budget is { } b && !Positive(b)) p.Add($"policy.budget: must be positive when given, got {Num(b)}");
         if (q.TargetForgetting is { } t && !(t is >= 0 and <= 1)) p.Add($"policy.targetForgetting: must be in [0, 1], got {Num(t)}");
-        if (!(q.ServingMillionsPerCycle >= 0)) p.Add($"policy.servingMillionsPerCycle: must be 0 or more, got {Num(q.ServingMillionsPerCycle)}");
+        if (!NonNegative(q.ServingMillionsPerCycle)) p.Add($"policy.servingMillionsPerCycle: must be 0 or more, got {Num(q.ServingMillionsPerCycle)}");
         foreach (LeverOption l in q.Levers ?? [])
         {
-            if (l.Kind == LeverOption.Replay && !(l.Value >= 1 && l.Value == Math.Floor(l.Value)))
-                p.Add($"policy.levers: replay takes a whole number of samples per task (>= 1), got {Num(l.Value)}");
+            if (l.Kind == LeverOption.Replay && !(l.Value >= 1 && l.Value <= 1_000_000 && l.Value == Math.Floor(l.Value)))
+                p.Add($"policy.levers: replay takes a whole number of samples per task (1 to 1000000), got {Num(l.Value)}");
             else if (l.Kind == LeverOption.LearningRateDecay && !(l.Value is > 0 and <= 1))
                 p.Add($"policy.levers: lr-decay takes a factor in (0, 1], got {Num(l.Value)}");
             else if (l.Kind is not (LeverOption.Replay or LeverOption.LearningRateDecay))
@@ -116,14 +148,14 @@ public static class CampaignSpecValidator
             return;
         }
         foreach (var (kind, price) in b.DeviceHourPrice ?? new Dictionary<string, double>())
-            if (!(price >= 0)) p.Add($"prices.deviceHourPrice.{kind}: must be 0 or more, got {Num(price)}");
+            if (!NonNegative(price)) p.Add($"prices.deviceHourPrice.{kind}: must be 0 or more, got {Num(price)}");
         foreach (var (kind, watts) in b.PowerDrawWatts ?? new Dictionary<string, double>())
-            if (!(watts >= 0)) p.Add($"prices.powerDrawWatts.{kind}: must be 0 or more, got {Num(watts)}");
-        if (!(b.EnergyPricePerKwh >= 0)) p.Add($"prices.energyPricePerKwh: must be 0 or more, got {Num(b.EnergyPricePerKwh)}");
-        if (b.Co2GramsPerKwh is { } co2 && !(co2 >= 0)) p.Add($"prices.co2GramsPerKwh: must be 0 or more, got {Num(co2)}");
+            if (!NonNegative(watts)) p.Add($"prices.powerDrawWatts.{kind}: must be 0 or more, got {Num(watts)}");
+        if (!NonNegative(b.EnergyPricePerKwh)) p.Add($"prices.energyPricePerKwh: must be 0 or more, got {Num(b.EnergyPricePerKwh)}");
+        if (b.Co2GramsPerKwh is { } co2 && !NonNegative(co2)) p.Add($"prices.co2GramsPerKwh: must be 0 or more, got {Num(co2)}");
         if (b.DeviceHourPrice is null || !b.DeviceHourPrice.ContainsKey(b.ServingDevice ?? ""))
             p.Add($"prices.servingDevice: '{b.ServingDevice}' has no entry in prices.deviceHourPrice");
-        if (!(b.ServingGflopsPerSecond > 0)) p.Add($"prices.servingGflopsPerSecond: must be positive, got {Num(b.ServingGflopsPerSecond)}");
+        if (!Positive(b.ServingGflopsPerSecond)) p.Add($"prices.servingGflopsPerSecond: must be positive, got {Num(b.ServingGflopsPerSecond)}");
     }
 
     internal static bool TryEnum<T>(string? text, out T value) where T : struct, Enum =>

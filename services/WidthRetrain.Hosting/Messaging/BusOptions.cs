@@ -37,6 +37,12 @@ public sealed class BusOptions
         throw new ArgumentException($"Bus:Transport: unknown value '{Transport}'; allowed: {InMemory}, {RabbitMq}");
     }
 
-    /// <summary>Delete queues when the last consumer disconnects (tests).</summary>
+    /// <summary>
+    /// Deliveries of one message before RabbitMQ dead-letters it to the endpoint's _error queue (its consumer keeps dying on
+    /// it). Endpoint queues are quorum queues when this is above 0 (the default, 5); 0 keeps classic queues.
+    /// </summary>
+    public int DeliveryLimit { get; set; } = 5;
+
+    /// <summary>Delete queues when the last consumer disconnects (tests); such queues cannot be quorum queues.</summary>
     public bool AutoDeleteQueues { get; set; }
 }

@@ -23,7 +23,10 @@ public static class BusSetup
         {
             o.WaitUntilStarted = true;
             o.StartTimeout = TimeSpan.FromSeconds(60);
-            o.StopTimeout = TimeSpan.FromSeconds(30);
+            // SIGTERM stops a service within seconds: a consumer still busy after 5 s is cancelled (training checks between
+            // batches) and its message goes back to the broker for redelivery, unacknowledged.
+            o.ConsumerStopTimeout = TimeSpan.FromSeconds(5);
+            o.StopTimeout = TimeSpan.FromSeconds(10);
         });
         services.AddMassTransit(x =>
         {
@@ -39,13 +42,25 @@ public static class BusSetup
                     r.Ignore([.. PermanentFailures.Types]);
                 });
                 endpoint.UseInMemoryOutbox(context);
-                if (options.AutoDeleteQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit) rabbit.AutoDelete = true;
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    if (options.AutoDeleteQueues) rabbit.AutoDelete = true;
+                    else if (options.DeliveryLimit > 0 && endpoint is MassTransit.RabbitMqTransport.Configuration.IRabbitMqReceiveEndpointConfiguration
+                             { Settings: { Durable: true, AutoDelete: false } })
+                        DeliveryLimit(rabbit, name, options.DeliveryLimit); // temporary (auto-delete) endpoints cannot be quorum queues
+                }
             });
             if (transport == BusOptions.RabbitMq)
             {
                 x.UsingRabbitMq((context, cfg) =>
                 {
                     cfg.Host(new Uri(options.RabbitMqUrl!));
+                    // The _error queue copies its endpoint queue's arguments; it must not dead-letter or limit deliveries itself.
+                    cfg.SendTopology.ConfigureErrorSettings = s =>
+                    {
+                        s.SetQueueArgument("x-dead-letter-exchange", null);
+                        s.SetQueueArgument("x-delivery-limit", null);
+                    };
                     // A prefix separates exchanges as well as queues, so suites (or test runs) can share one broker.
                     if (!string.IsNullOrEmpty(options.EndpointPrefix))
                         cfg.MessageTopology.SetEntityNameFormatter(new PrefixEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter, options.EndpointPrefix + "."));
@@ -58,6 +73,18 @@ public static class BusSetup
             }
         });
         return services;
+    }
+
+    /// <summary>
+    /// No poison loops: an endpoint queue is a quorum queue that counts deliveries, so a message whose consumer dies on it
+    /// (out of memory, a crash) is redelivered at most <paramref name="limit"/> times, then dead-lettered into the
+    /// endpoint's _error queue (declared up front, so nothing dead-lettered is dropped) where every failure lands.
+    /// </summary>
+    private static void DeliveryLimit(IRabbitMqReceiveEndpointConfigurator rabbit, string queue, int limit)
+    {
+        rabbit.SetQuorumQueue();
+        rabbit.SetQueueArgument("x-delivery-limit", limit);
+        rabbit.BindDeadLetterQueue($"{queue}_error", $"{queue}_error", q => q.SetQuorumQueue());
     }
 
     /// <summary>A name-based (SHA-1, RFC 4122 version 5 layout) Guid: the same name always gives the same id.</summary>

@@ -15,6 +15,7 @@ public sealed class ComputeGate : IDisposable
 {
     private readonly BlockingCollection<Action> work = new();
     private readonly Thread thread;
+    private volatile bool stopping;
 
     public ComputeGate(StorageOptions options)
     {
@@ -34,9 +35,10 @@ public sealed class ComputeGate : IDisposable
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         work.Add(() =>
         {
-            if (cancel.IsCancellationRequested)
+            // At shutdown, jobs still queued are cancelled, not run: their messages go back to the broker for redelivery.
+            if (cancel.IsCancellationRequested || stopping)
             {
-                done.TrySetCanceled(cancel);
+                done.TrySetCanceled(cancel.IsCancellationRequested ? cancel : new CancellationToken(true));
                 return;
             }
             try
@@ -53,6 +55,7 @@ public sealed class ComputeGate : IDisposable
 
     public void Dispose()
     {
+        stopping = true;
         work.CompleteAdding();
         thread.Join(TimeSpan.FromSeconds(30));
         work.Dispose();

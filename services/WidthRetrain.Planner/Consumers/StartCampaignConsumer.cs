@@ -3,6 +3,7 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using Marten;
 using WidthRetrain.Contracts.Campaigns;
+using WidthRetrain.Hosting.Mapping;
 using WidthRetrain.Hosting.Messaging;
 using WidthRetrain.Planner.Deciding;
 using WidthRetrain.Planner.Store;
@@ -10,7 +11,8 @@ using WidthRetrain.Planner.Store;
 namespace WidthRetrain.Planner.Consumers;
 
 /// <summary>Validates a campaign (a bad spec is rejected and nothing recorded), starts its stream, asks for its tasks.</summary>
-public sealed class StartCampaignConsumer(IDocumentStore store, TimeProvider clock, ILogger<StartCampaignConsumer> log) : IConsumer<StartCampaign>
+public sealed class StartCampaignConsumer(IDocumentStore store, TimeProvider clock, CampaignLimits limits, ILogger<StartCampaignConsumer> log)
+    : IConsumer<StartCampaign>
 {
     public async Task Consume(ConsumeContext<StartCampaign> context)
     {
@@ -18,7 +20,7 @@ public sealed class StartCampaignConsumer(IDocumentStore store, TimeProvider clo
         MessageVersion.Require(m);
         await using var work = PlannerUnitOfWork.Open(store, m.CampaignId, context.MessageId, nameof(StartCampaign));
         var state = await work.CampaignAsync(context.CancellationToken);
-        PlannerOutcome outcome = CampaignStartDecider.Decide(m, state, clock.GetUtcNow());
+        PlannerOutcome outcome = CampaignStartDecider.Decide(m, state, clock.GetUtcNow(), limits);
         try
         {
             await work.CommitAsync(outcome, context.CancellationToken);
@@ -30,9 +32,9 @@ public sealed class StartCampaignConsumer(IDocumentStore store, TimeProvider clo
         }
         foreach (CampaignRejected r in outcome.Messages.OfType<CampaignRejected>())
             log.LogWarning("Campaign {CampaignId} rejected: {Problems}", r.CampaignId, string.Join("; ", r.Problems));
-        if (!outcome.AppendsNothing)
+        foreach (CampaignStarted s in outcome.Messages.OfType<CampaignStarted>())
             log.LogInformation("Campaign {CampaignId} '{Name}' started: widths {Widths}, seeds {Seeds}, {Tasks} {Scenario} tasks",
-                m.CampaignId, m.Spec.Name, string.Join(",", m.Spec.Widths), string.Join(",", m.Spec.Seeds), m.Spec.Drift.Tasks, m.Spec.Drift.Kind);
+                s.CampaignId, s.Spec.Name, string.Join(",", s.Spec.Widths), string.Join(",", s.Spec.Seeds), s.Spec.Drift.Tasks, s.Spec.Drift.Kind);
         await PlannerMessages.SendAsync(context, outcome, log, context.CancellationToken);
     }
 }

@@ -12,17 +12,19 @@ namespace WidthRetrain.Planner.Deciding;
 /// </summary>
 public static class CampaignStartDecider
 {
-    public static PlannerOutcome Decide(StartCampaign m, CampaignState? existing, DateTimeOffset now)
+    /// <remarks>A partial spec is completed with the command line's defaults first (<see cref="CampaignSpecDefaults"/>), then validated against <paramref name="limits"/>.</remarks>
+    public static PlannerOutcome Decide(StartCampaign m, CampaignState? existing, DateTimeOffset now, CampaignLimits limits)
     {
-        IReadOnlyList<string> problems = CampaignSpecValidator.Problems(m.Spec);
+        CampaignSpec spec = CampaignSpecDefaults.Complete(m.Spec);
+        IReadOnlyList<string> problems = CampaignSpecValidator.Problems(spec, limits);
         if (problems.Count > 0) return new OutcomeBuilder().Send(new CampaignRejected(m.CampaignId, problems)).Build();
-        var generate = new GenerateTasks(m.CampaignId, m.Spec.Dataset, m.Spec.Drift, m.Spec.Seeds);
+        var generate = new GenerateTasks(m.CampaignId, spec.Dataset, spec.Drift, spec.Seeds);
         if (existing is null)
         {
-            var started = new CampaignStarted(m.CampaignId, m.Spec, now);
+            var started = new CampaignStarted(m.CampaignId, spec, now);
             return new OutcomeBuilder().Start(m.CampaignId, started).Send(started).Send(generate).Build();
         }
-        if (CanonicalJson.Of(existing.Spec) != CanonicalJson.Of(m.Spec))
+        if (CanonicalJson.Of(existing.Spec) != CanonicalJson.Of(spec))
             return new OutcomeBuilder().Send(new CampaignRejected(m.CampaignId,
                 [$"campaignId: {m.CampaignId} is already used by another campaign ('{existing.Spec.Name}')"])).Build();
         return existing.Sequences is null && existing.Status == CampaignStatus.Running ? new OutcomeBuilder().Send(generate).Build() : PlannerOutcome.None;
