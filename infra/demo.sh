@@ -14,8 +14,10 @@ fi
 
 bash infra/setup.sh
 if [[ -z ${WIDTHRETRAIN_POSTGRES:-} ]]; then
-  WIDTHRETRAIN_POSTGRES=$(bash infra/local/start-postgres.sh)
-  export WIDTHRETRAIN_POSTGRES
+  # Generated credentials, kept in a file only this user can read; the CLI reads them from the environment.
+  creds=$(bash infra/local/start-postgres.sh)
+  source "$creds"
+  export WIDTHRETRAIN_POSTGRES WIDTHRETRAIN_POSTGRES_OWNER
 fi
 dotnet build services/WidthRetrain.Cli -c Release -nologo -clp:ErrorsOnly
 mkdir -p demo-output

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of the solution. Installs what the tests need (infra/setup.sh), starts PostgreSQL and RabbitMQ
-# from Debian's packages (infra/local/start.sh) unless WIDTHRETRAIN_TEST_POSTGRES / WIDTHRETRAIN_TEST_RABBITMQ
-# already point at running ones, gives this run a fresh RabbitMQ vhost, builds once and runs all test projects.
-# Without the .NET SDK but with Docker, runs the same inside the project's image (docker compose).
+# from Debian's packages with generated credentials (infra/local/start.sh), gives this run a fresh RabbitMQ vhost,
+# builds once, runs the unit and integration tests, then the fault-injection tests (they stop and restart the
+# database and the broker, so nothing else may run beside them). Without the .NET SDK but with Docker, runs the same
+# inside the project's image (docker compose).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,24 +14,34 @@ fi
 
 bash infra/setup.sh
 if [[ -z ${WIDTHRETRAIN_TEST_POSTGRES:-} || -z ${WIDTHRETRAIN_TEST_RABBITMQ:-} ]]; then
-  bash infra/local/start.sh >/dev/null
   # A vhost of its own per run: the exchanges and queues of earlier runs are gone with the old one.
-  vhost=widthretrain-test
   sudo=""; [[ $(id -u) -ne 0 ]] && sudo=sudo
-  $sudo /usr/sbin/rabbitmqctl -q delete_vhost "$vhost" >/dev/null 2>&1 || true
-  amqp=$(WIDTHRETRAIN_RABBIT_VHOST=$vhost bash infra/local/start-rabbitmq.sh)
-  pg=$(bash infra/local/start-postgres.sh)
-  export WIDTHRETRAIN_TEST_POSTGRES=$pg WIDTHRETRAIN_TEST_RABBITMQ=$amqp
+  if $sudo /usr/sbin/rabbitmqctl -q list_vhosts >/dev/null 2>&1; then
+    $sudo /usr/sbin/rabbitmqctl -q delete_vhost widthretrain-test >/dev/null 2>&1 || true
+  fi
+  creds=$(bash infra/local/start.sh | sed -n 's/^credentials: \([^ ]*\).*/\1/p')
+  # Read, not exported wholesale: the tests get the test vhost's user and the two database roles, nothing else.
+  source "$creds"
+  export WIDTHRETRAIN_TEST_POSTGRES=$WIDTHRETRAIN_POSTGRES WIDTHRETRAIN_TEST_POSTGRES_OWNER=$WIDTHRETRAIN_POSTGRES_OWNER
+  export WIDTHRETRAIN_TEST_RABBITMQ=$WIDTHRETRAIN_RABBITMQ_TEST WIDTHRETRAIN_TEST_CREDENTIALS=$creds
 fi
 
 dotnet build WidthRetrain.sln -c Release -nologo -clp:ErrorsOnly
 log=$(mktemp)
 status=0
-dotnet test WidthRetrain.sln -c Release --no-build -nologo 2>&1 | tee "$log" || status=$?
+dotnet test WidthRetrain.sln -c Release --no-build -nologo --filter 'Category!=Faults' 2>&1 | tee "$log" || status=$?
+# Fault injection last and alone: it stops PostgreSQL and restarts RabbitMQ.
+dotnet test tests/WidthRetrain.Faults.Tests -c Release --no-build -nologo --logger 'console;verbosity=normal' 2>&1 | tee -a "$log" || status=$?
 # One plain closing line for any reader: the sum over all test projects.
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+# Nothing may call home: no telemetry attempt anywhere in the run's output.
+if grep -qiE 'usage.telemetry|usage-tracking' "$log"; then
+  echo "a usage telemetry attempt appears in the test output:" >&2
+  grep -iE 'usage.telemetry|usage-tracking' "$log" | head -n 3 >&2
+  status=1
+fi
 rm -f "$log"
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 if [[ $status -eq 0 && $passed -eq 0 ]]; then

@@ -45,3 +45,50 @@ pg_pick_cluster() {
 # /var/lib/rabbitmq/.erlang.cookie; calling /usr/lib/rabbitmq/bin/* as root would use
 # /root/.erlang.cookie and fail with a cookie mismatch.
 rabbit_ping() { $SUDO /usr/sbin/rabbitmq-diagnostics -q ping >/dev/null 2>&1; }
+
+# Credentials the scripts generate, kept in one file readable by its owner only (mode 600): the invoking user's
+# ~/.config/widthretrain/local.env (the sudo user's when run through sudo), or $WIDTHRETRAIN_CONFIG_DIR/local.env.
+# Secrets go to that file and to child processes' environments, never onto a command line.
+cred_file() {
+  local dir=${WIDTHRETRAIN_CONFIG_DIR:-}
+  if [[ -z $dir ]]; then
+    local home=$HOME
+    if [[ -n ${SUDO_USER:-} && $SUDO_USER != root ]]; then home=$(getent passwd "$SUDO_USER" | cut -d: -f6); fi
+    dir=${XDG_CONFIG_HOME:-$home/.config}/widthretrain
+  fi
+  echo "$dir/local.env"
+}
+
+cred_get() {
+  local f; f=$(cred_file)
+  [[ -f $f ]] || return 1
+  local v; v=$(sed -n "s/^$1='\\(.*\\)'\$/\\1/p" "$f" | tail -n1)
+  [[ -n $v ]] && echo "$v"
+}
+
+cred_set() {
+  local f; f=$(cred_file)
+  local dir; dir=$(dirname "$f")
+  if [[ ! -d $dir ]]; then
+    mkdir -p "$dir"; chmod 700 "$dir"
+    [[ -n ${SUDO_USER:-} && $SUDO_USER != root && $(id -u) -eq 0 ]] && chown "$SUDO_USER" "$dir"
+  fi
+  local tmp; tmp=$(mktemp "$dir/.local.env.XXXXXX")
+  chmod 600 "$tmp"
+  { [[ -f $f ]] && grep -v "^$1=" "$f"; echo "$1='$2'"; } >"$tmp" || true
+  mv "$tmp" "$f"
+  [[ -n ${SUDO_USER:-} && $SUDO_USER != root && $(id -u) -eq 0 ]] && chown "$SUDO_USER" "$f"
+  return 0
+}
+
+# A random alphanumeric secret (safe inside URLs and connection strings without escaping).
+new_secret() { head -c 64 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32; }
+
+# The stored secret for NAME, or a new one stored now.
+secret_for() {
+  local v
+  if v=$(cred_get "$1"); then echo "$v"; return; fi
+  v=$(new_secret)
+  cred_set "$1" "$v"
+  echo "$v"
+}

@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
-# Idempotent: installs PostgreSQL if missing, starts the Debian cluster (no systemd needed),
-# waits until it accepts connections, and ensures the WidthRetrain role + database exist.
-# Prints the Npgsql connection string on stdout (everything else goes to stderr).
+# Idempotent: installs PostgreSQL if missing, starts the Debian cluster (no systemd needed), waits until it accepts
+# connections, and ensures two roles and a database:
+#   widthretrain_owner  owns the database and the event store schemas (migrations: `widthretrain migrate`)
+#   widthretrain_app    what the services and the CLI run as: after a migration it may read and append events, never
+#                       update or delete them (the grants come with each migration, see StoreMigration.cs)
+# Passwords are generated on the first run and kept in the credentials file (see cred_file in common.sh, mode 600),
+# with the two connection strings WIDTHRETRAIN_POSTGRES_OWNER and WIDTHRETRAIN_POSTGRES. Nothing secret is printed
+# or put on a command line; stdout gets the credentials file's path.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/common.sh"
 
-PG_USER=${WIDTHRETRAIN_PG_USER:-widthretrain}
-PG_PASSWORD=${WIDTHRETRAIN_PG_PASSWORD:-widthretrain-dev}
-PG_DB=${WIDTHRETRAIN_PG_DB:-widthretrain}
+OWNER=${WIDTHRETRAIN_PG_OWNER:-widthretrain_owner}
+APP=${WIDTHRETRAIN_PG_APP:-widthretrain_app}
+DB=${WIDTHRETRAIN_PG_DB:-widthretrain}
 WAIT=${WIDTHRETRAIN_PG_WAIT_SECONDS:-60}
 
 ensure_packages postgresql
@@ -38,38 +43,46 @@ until pg_isready -q -h 127.0.0.1 -p "$port"; do
   sleep 1
 done
 
-# Does the password already work over TCP? Then the password is left untouched (true no-op rerun).
-pw_ok() {
-  PGPASSWORD=$PG_PASSWORD PGCONNECT_TIMEOUT=10 psql -X -qAt -h 127.0.0.1 -p "$port" \
-    -U "$PG_USER" -d postgres -c 'select 1' >/dev/null 2>&1
-}
-setpw=1; if pw_ok; then setpw=0; fi
+owner_pw=$(secret_for WIDTHRETRAIN_PG_OWNER_PASSWORD)
+app_pw=$(secret_for WIDTHRETRAIN_PG_APP_PASSWORD)
 
-# Role and database via the local peer-authenticated superuser. psql variables + format(%I/%L)
-# quote names and password safely; \gexec runs a statement only when the SELECT returns a row,
-# so each step happens only when something is missing or differs from the env vars.
-as_user postgres psql -X -q -v ON_ERROR_STOP=1 -p "$port" -d postgres \
-  -v u="$PG_USER" -v pw="$PG_PASSWORD" -v db="$PG_DB" -v setpw="$setpw" <<'SQL'
+# Roles and database via the local peer-authenticated superuser. The script (passwords included) goes through stdin,
+# not argv; format(%I/%L) quotes names and values; \gexec runs a statement only where the SELECT returns a row.
+as_user postgres psql -X -q -v ON_ERROR_STOP=1 -p "$port" -d postgres <<SQL
 SET client_min_messages = warning;
-SELECT format('CREATE ROLE %I LOGIN CREATEDB', :'u')
- WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'u') \gexec
--- CREATEDB: integration tests create a database per test class.
-SELECT format('ALTER ROLE %I LOGIN CREATEDB', :'u')
-  FROM pg_roles WHERE rolname = :'u' AND NOT (rolcanlogin AND rolcreatedb) \gexec
--- Stored as SCRAM-SHA-256 (password_encryption default since PG 14).
-SELECT format('ALTER ROLE %I PASSWORD %L', :'u', :'pw') WHERE :setpw = 1 \gexec
-SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'u')
- WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db') \gexec
-SELECT format('ALTER DATABASE %I OWNER TO %I', :'db', :'u')
- WHERE EXISTS (SELECT 1 FROM pg_database d JOIN pg_roles r ON r.oid = d.datdba
-               WHERE d.datname = :'db' AND r.rolname <> :'u') \gexec
+\set owner '$OWNER'
+\set app '$APP'
+\set db '$DB'
+\set owner_pw '$owner_pw'
+\set app_pw '$app_pw'
+SELECT format('CREATE ROLE %I LOGIN', :'owner') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'owner') \gexec
+SELECT format('CREATE ROLE %I LOGIN', :'app') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'app') \gexec
+-- Stored as SCRAM-SHA-256 (the default since PG 14). Setting them again each run keeps the file and the server in step.
+SELECT format('ALTER ROLE %I LOGIN NOSUPERUSER NOCREATEROLE NOCREATEDB PASSWORD %L', :'owner', :'owner_pw') \gexec
+SELECT format('ALTER ROLE %I LOGIN NOSUPERUSER NOCREATEROLE NOCREATEDB PASSWORD %L', :'app', :'app_pw') \gexec
+SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'owner') WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db') \gexec
+SELECT format('ALTER DATABASE %I OWNER TO %I', :'db', :'owner') \gexec
+SELECT format('GRANT CONNECT ON DATABASE %I TO %I', :'db', :'app') \gexec
+-- Earlier versions of these scripts made one role "widthretrain" with a well-known password: hand its objects to the
+-- owner and take its login away, so no known password opens the store.
+SELECT 'ALTER ROLE widthretrain NOLOGIN PASSWORD NULL' WHERE EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'widthretrain') \gexec
+\c :db
+SET client_min_messages = warning;
+SELECT format('REASSIGN OWNED BY widthretrain TO %I', :'owner') WHERE EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'widthretrain') \gexec
 SQL
 
-# Prove what the services do works: TCP to 127.0.0.1 with password (scram-sha-256 in Debian's pg_hba).
-if ! out=$(PGPASSWORD=$PG_PASSWORD PGCONNECT_TIMEOUT=10 psql -X -qAt -h 127.0.0.1 -p "$port" \
-    -U "$PG_USER" -d "$PG_DB" -c 'select current_user' 2>&1); then
-  die "password login over TCP failed: $out (check host lines for 127.0.0.1/32 in /etc/postgresql/$ver/$name/pg_hba.conf)"
-fi
+owner_cs="Host=127.0.0.1;Port=$port;Database=$DB;Username=$OWNER;Password=$owner_pw"
+app_cs="Host=127.0.0.1;Port=$port;Database=$DB;Username=$APP;Password=$app_pw"
+cred_set WIDTHRETRAIN_POSTGRES_OWNER "$owner_cs"
+cred_set WIDTHRETRAIN_POSTGRES "$app_cs"
 
-log "PostgreSQL $ver/$name ready on 127.0.0.1:$port (role $PG_USER, database $PG_DB)"
-echo "Host=127.0.0.1;Port=$port;Database=$PG_DB;Username=$PG_USER;Password=$PG_PASSWORD"
+# Prove what the services do works: TCP to 127.0.0.1 with a password (scram-sha-256 in Debian's pg_hba), for both roles.
+for pair in "$OWNER:$owner_pw" "$APP:$app_pw"; do
+  user=${pair%%:*}
+  if ! out=$(PGPASSWORD=${pair#*:} PGCONNECT_TIMEOUT=10 psql -X -qAt -h 127.0.0.1 -p "$port" -U "$user" -d "$DB" -c 'select current_user' 2>&1); then
+    die "password login of $user over TCP failed: $out (check host lines for 127.0.0.1/32 in /etc/postgresql/$ver/$name/pg_hba.conf)"
+  fi
+done
+
+log "PostgreSQL $ver/$name ready on 127.0.0.1:$port (database $DB; roles $OWNER, $APP); credentials in $(cred_file)"
+cred_file

@@ -1,35 +1,48 @@
 #!/usr/bin/env bash
-# Idempotent: installs RabbitMQ if missing, starts the broker without systemd, waits until it
-# answers, and ensures the WidthRetrain user + vhost (full permissions on that vhost) exist.
-# The guest user is left alone; our services never use it. Prints the AMQP URL on stdout.
+# Idempotent: installs RabbitMQ if missing, confines it to loopback (AMQP, Erlang distribution and epmd), starts it
+# without systemd, waits until it answers, removes the well-known guest user, and ensures one user per service on
+# the vhost with only the permissions MassTransit needs for that service (see infra/local/README.md), plus a test user
+# with full rights on the test vhost only. Passwords are generated once and kept in the credentials file (common.sh,
+# mode 600) with the AMQP URLs; they reach rabbitmqctl through stdin, never its command line. Stdout: the file's path.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/common.sh"
 
-RB_USER=${WIDTHRETRAIN_RABBIT_USER:-widthretrain}
-RB_PASSWORD=${WIDTHRETRAIN_RABBIT_PASSWORD:-widthretrain-dev}
-RB_VHOST=${WIDTHRETRAIN_RABBIT_VHOST:-widthretrain}
+VHOST=${WIDTHRETRAIN_RABBIT_VHOST:-widthretrain}
+TEST_VHOST=${WIDTHRETRAIN_RABBIT_TEST_VHOST:-widthretrain-test}
 WAIT=${WIDTHRETRAIN_RABBIT_WAIT_SECONDS:-120}   # a fresh node on a busy 2-core box can take 30 s+
 ctl() { $SUDO /usr/sbin/rabbitmqctl "$@"; }
 
 ensure_packages rabbitmq-server
 
-# The node is named rabbit@<short hostname> and the CLI reaches it through that name, so the
-# hostname must resolve. If it does not (common in containers), pin the node to rabbit@localhost.
+# Loopback only. rabbitmq.conf: AMQP listener and the distribution port; rabbitmq-env.conf: epmd, and the CLI's own
+# distribution port. The node is named rabbit@<short hostname>; if the hostname does not resolve (common in
+# containers) it is pinned to rabbit@localhost.
+conf=/etc/rabbitmq/rabbitmq.conf
 env_conf=/etc/rabbitmq/rabbitmq-env.conf
+want_conf=$'# Written by WidthRetrain infra/local/start-rabbitmq.sh: loopback only.\nlisteners.tcp.default = 127.0.0.1:5672\ndistribution.listener.interface = 127.0.0.1'
+changed=0
+if [[ "$(cat "$conf" 2>/dev/null)" != "$want_conf" ]]; then
+  printf '%s\n' "$want_conf" | $SUDO tee "$conf" >/dev/null
+  changed=1
+fi
+env_lines=('ERL_EPMD_ADDRESS=127.0.0.1' 'CTL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"')
 if ! getent hosts "$(hostname -s)" >/dev/null && ! grep -qs '^NODENAME=' "$env_conf"; then
   log "hostname '$(hostname -s)' does not resolve; setting NODENAME=rabbit@localhost in $env_conf"
-  echo 'NODENAME=rabbit@localhost' | $SUDO tee -a "$env_conf" >/dev/null
+  env_lines+=('NODENAME=rabbit@localhost')
 fi
+for line in "${env_lines[@]}"; do
+  if ! grep -qsxF -- "$line" "$env_conf"; then
+    echo "$line" | $SUDO tee -a "$env_conf" >/dev/null
+    changed=1
+  fi
+done
 
-if rabbit_ping; then
-  log "RabbitMQ already running"
-else
+start_broker() {
   log "starting rabbitmq-server"
-  # The Debian wrapper su's to the rabbitmq user (right HOME and Erlang cookie); -detached
-  # daemonizes the Erlang VM, so this works without systemd or an init system.
+  # The Debian wrapper su's to the rabbitmq user (right HOME and Erlang cookie); -detached daemonizes the Erlang VM.
   $SUDO /usr/sbin/rabbitmq-server -detached
-  deadline=$((SECONDS + WAIT))
+  local deadline=$((SECONDS + WAIT))
   until rabbit_ping; do
     if ((SECONDS >= deadline)); then
       die "RabbitMQ did not answer within ${WAIT}s; see /var/log/rabbitmq/*.log." \
@@ -38,29 +51,91 @@ else
     fi
     sleep 2
   done
+}
+
+if rabbit_ping; then
+  if ((changed)); then
+    # epmd reads its address only when it starts, so the whole node goes down once to move to loopback.
+    log "configuration changed; restarting RabbitMQ on loopback"
+    ctl -q shutdown >/dev/null
+    as_user rabbitmq epmd -kill >/dev/null 2>&1 || true
+    start_broker
+  else
+    log "RabbitMQ already running"
+  fi
+else
+  as_user rabbitmq epmd -kill >/dev/null 2>&1 || true  # an epmd left from an earlier start may listen everywhere
+  start_broker
 fi
 # ping answers once the Erlang node is up; wait for the rabbit app itself (bounded by the CLI).
 ctl -q await_startup --timeout "$WAIT" >/dev/null || die "rabbit app did not finish booting within ${WAIT}s"
 
-# User: create if missing; if the password differs from the env var, reset it.
-if ! ctl -q list_users --no-table-headers | awk '{print $1}' | grep -qxF -- "$RB_USER"; then
-  log "creating user $RB_USER"
-  ctl -q add_user "$RB_USER" "$RB_PASSWORD" >/dev/null
-elif ! ctl -q authenticate_user "$RB_USER" "$RB_PASSWORD" >/dev/null 2>&1; then
-  log "resetting password of $RB_USER"
-  ctl -q change_password "$RB_USER" "$RB_PASSWORD" >/dev/null
+# guest/guest is the best-known password there is.
+if ctl -q list_users --no-table-headers | awk '{print $1}' | grep -qx guest; then
+  log "deleting the guest user"
+  ctl -q delete_user guest >/dev/null
 fi
 
-if ! ctl -q list_vhosts --no-table-headers | grep -qxF -- "$RB_VHOST"; then
-  log "creating vhost $RB_VHOST"
-  ctl -q add_vhost "$RB_VHOST" >/dev/null
-fi
-# Setting the same permissions again is harmless; configure/write/read everything in the vhost.
-ctl -q set_permissions -p "$RB_VHOST" "$RB_USER" '.*' '.*' '.*' >/dev/null
+ensure_user() { # user password: created, or its password reset when it differs; the password goes through stdin
+  local user=$1 pw=$2
+  if ! ctl -q list_users --no-table-headers | awk '{print $1}' | grep -qxF -- "$user"; then
+    printf '%s\n' "$pw" | ctl -q add_user "$user" >/dev/null
+  elif ! printf '%s' "$pw" | ctl -q authenticate_user "$user" >/dev/null 2>&1; then
+    printf '%s\n' "$pw" | ctl -q change_password "$user" >/dev/null
+  fi
+}
 
-# The services connect over AMQP on 5672; make sure the listener is up, not just the node.
+ensure_vhost() { ctl -q list_vhosts --no-table-headers | grep -qxF -- "$1" || ctl -q add_vhost "$1" >/dev/null; }
+
+ensure_vhost "$VHOST"
+ensure_vhost "$TEST_VHOST"
+
+# What each service may configure, write and read (one regex for all three; MassTransit declares everything it uses
+# on every start): its own endpoint queues and exchanges (with _error and _skipped), the suite's message exchanges
+# (WidthRetrain.Contracts... and their MassTransit Fault<> exchanges), and its own temporary bus endpoint. An
+# optional endpoint prefix (Bus:EndpointPrefix) is allowed in front. It cannot touch another service's queues.
+pattern() { # endpoint names...
+  local endpoints; endpoints=$(IFS='|'; echo "$*")
+  echo "^(([a-z0-9]+-)?(${endpoints})(_error|_skipped)?|([a-z0-9]+\\.)?(WidthRetrain\\.Contracts[.:]|MassTransit:Fault).*|.*_bus_.*)\$"
+}
+declare -A endpoints=(
+  [planner]="start-campaign|tasks-released|round-trained|round-evaluated|round-costed|fault|resume-campaign|round-in-progress"
+  [drift-generator]="generate-tasks"
+  [trainer]="train-round"
+  [evaluator]="evaluate-round"
+  [cost-accountant]="price-round"
+  [cli]="no-endpoint"
+)
+for service in "${!endpoints[@]}"; do
+  user="widthretrain-$service"
+  pw=$(secret_for "WIDTHRETRAIN_RABBIT_${service//-/_}_PASSWORD")
+  ensure_user "$user" "$pw"
+  p=$(pattern "${endpoints[$service]}")
+  ctl -q set_permissions -p "$VHOST" "$user" "$p" "$p" "$p" >/dev/null
+  var="WIDTHRETRAIN_RABBITMQ_$(echo "${service//-/_}" | tr '[:lower:]' '[:upper:]')"
+  cred_set "$var" "amqp://$user:$pw@127.0.0.1:5672/$VHOST"
+done
+# The CLI's URL is the one `widthretrain run` uses to reach a deployed suite.
+cred_set WIDTHRETRAIN_RABBITMQ "$(cred_get WIDTHRETRAIN_RABBITMQ_CLI)"
+
+# Integration tests run every service in one process on a vhost of their own: full rights there, nowhere else.
+test_pw=$(secret_for WIDTHRETRAIN_RABBIT_TEST_PASSWORD)
+ensure_user widthretrain-test "$test_pw"
+ctl -q set_permissions -p "$TEST_VHOST" widthretrain-test '.*' '.*' '.*' >/dev/null
+cred_set WIDTHRETRAIN_RABBITMQ_TEST "amqp://widthretrain-test:$test_pw@127.0.0.1:5672/$TEST_VHOST"
+
+# Earlier versions of these scripts made a user "widthretrain" with a well-known password.
+if ctl -q list_users --no-table-headers | awk '{print $1}' | grep -qx widthretrain; then
+  log "deleting the legacy user widthretrain"
+  ctl -q delete_user widthretrain >/dev/null
+fi
+
+# The services connect over AMQP on 5672; make sure the listener is up, on loopback only.
 $SUDO /usr/sbin/rabbitmq-diagnostics -q check_port_listener 5672 >/dev/null \
   || die "RabbitMQ is running but not listening on 5672"
+if $SUDO /usr/sbin/rabbitmq-diagnostics -q listeners | grep -E 'amqp' | grep -vqE '127\.0\.0\.1|::1'; then
+  die "RabbitMQ listens for AMQP beyond loopback; check $conf"
+fi
 
-log "RabbitMQ ready on 127.0.0.1:5672 (user $RB_USER, vhost $RB_VHOST)"
-echo "amqp://$RB_USER:$RB_PASSWORD@127.0.0.1:5672/$RB_VHOST"
+log "RabbitMQ ready on 127.0.0.1:5672 (vhost $VHOST: one user per service; vhost $TEST_VHOST: widthretrain-test); credentials in $(cred_file)"
+cred_file

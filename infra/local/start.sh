@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Idempotent: brings up PostgreSQL and RabbitMQ for local development/tests and prints
-# both connection strings. Safe to run repeatedly; a second run changes nothing.
+# Idempotent: brings up PostgreSQL and RabbitMQ for local development and tests, with generated credentials kept in
+# one file only you can read (its path is printed). Safe to run repeatedly; a second run changes nothing.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/common.sh"
@@ -8,8 +8,6 @@ source "$here/common.sh"
 # Install both packages in one go so apt-get update runs at most once.
 ensure_packages postgresql rabbitmq-server
 
-pg=$("$here/start-postgres.sh")
-amqp=$("$here/start-rabbitmq.sh")
-
-echo "PostgreSQL (Npgsql): $pg"
-echo "RabbitMQ (AMQP):     $amqp"
+"$here/start-postgres.sh" >/dev/null
+"$here/start-rabbitmq.sh" >/dev/null
+echo "credentials: $(cred_file) (source it: set -a; . $(cred_file); set +a)"

@@ -6,6 +6,7 @@ using WidthRetrain.Cli.Bench;
 using WidthRetrain.Cli.Campaigns;
 using WidthRetrain.Cli.Replay;
 using WidthRetrain.Cli.Report;
+using WidthRetrain.Cli.Store;
 using WidthRetrain.Cli.Sweep;
 using WidthRetrain.Learning.Checkpoints;
 using WidthRetrain.Learning.Data;
@@ -35,6 +36,8 @@ app.Configure(config =>
         .WithDescription("Verify the record of one campaign or of all: hash chains, completeness, policies, decisions, checkpoints (exit 3 on any break).");
     config.AddCommand<ReplayCommand>("replay")
         .WithDescription("Re-derive a campaign's investment decisions from its events (audit), or decide again under another policy or price book.");
+    config.AddCommand<MigrateCommand>("migrate")
+        .WithDescription("Create or update the event store schema as its owner ($WIDTHRETRAIN_POSTGRES_OWNER) and grant the services' role read and append rights only.");
     config.AddBranch("bench", bench =>
     {
         bench.SetDescription("Benchmarks that print figures (run them on a quiet machine).");

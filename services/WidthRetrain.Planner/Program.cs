@@ -7,9 +7,10 @@ using WidthRetrain.Planner.Store;
 
 var builder = ServiceHost.CreateBuilder(args);
 string connection = builder.Configuration.GetConnectionString("Marten")
-    ?? throw new ArgumentException("ConnectionStrings:Marten: required (a PostgreSQL connection string)");
+    ?? throw new ArgumentException("ConnectionStrings:Marten: required (a PostgreSQL connection string of the services' role)");
 builder.Services.AddWidthRetrainService(builder.Configuration, "planner", x => x.AddPlanner());
 builder.Services.AddPlannerServices(builder.Configuration, connection, builder.Configuration["Marten:Schema"] ?? PlannerStore.DefaultSchema, RedriveScope.All());
 using IHost host = builder.Build();
-await host.PrepareStoreAsync(connection, TimeSpan.FromSeconds(60));
+// The owner's connection, when given, migrates the schema at start (single-host setups); otherwise it must be migrated already.
+await host.PrepareStoreAsync(connection, TimeSpan.FromSeconds(60), default, builder.Configuration.GetConnectionString("MartenOwner"));
 await host.RunAsync();

@@ -19,7 +19,7 @@ public sealed class InvestmentCommandTests : IAsyncLifetime
     {
         string policy = Path.Combine(Folder, "policy.json"), json = Path.Combine(Folder, "campaign.json");
         File.WriteAllText(policy, """{ "startWidth": 16, "growthFactor": 2, "capWidth": 64, "minimumGain": 0, "returnThreshold": 0, "confidence": 0.6, "useForecast": false }""");
-        var (code, output) = CliRunner.Run(["run", .. Store, "--name", "staged-cli", "--dataset", "synthetic", "--train-limit", "400", "--test-limit", "100",
+        var (code, output) = CliRunner.Run(scratch.Environment, ["run", .. Store, "--name", "staged-cli", "--dataset", "synthetic", "--train-limit", "400", "--test-limit", "100",
             "--tasks", "2", "--seeds", "1,2", "--epochs", "1", "--policy", policy, "--checkpoints", Path.Combine(Folder, "ckpt"), "--json", json]);
         Assert.True(code == 0, output);
         Assert.Contains("Decisions (staged-widening v1)", output);
@@ -32,26 +32,26 @@ public sealed class InvestmentCommandTests : IAsyncLifetime
     {
         string id = StagedCampaign();
 
-        var (auditCode, audit) = CliRunner.Run(["replay", id, .. Store]);
+        var (auditCode, audit) = CliRunner.Run(scratch.Environment, ["replay", id, .. Store]);
         Assert.True(auditCode == 0, audit);
         Assert.Contains("audit passed", audit);
         Assert.Contains("identical", audit);
 
         string strict = Path.Combine(Folder, "strict.json");
         File.WriteAllText(strict, """{ "name": "strict", "startWidth": 16, "capWidth": 64, "minimumGain": 1.0, "returnThreshold": 0, "useForecast": false }""");
-        var (cfCode, counterfactual) = CliRunner.Run(["replay", id, "--policy", strict, .. Store]);
+        var (cfCode, counterfactual) = CliRunner.Run(scratch.Environment, ["replay", id, "--policy", strict, .. Store]);
         Assert.True(cfCode == 0, counterfactual);
         Assert.Contains("no round is trained", counterfactual);
         Assert.Contains("would decide", counterfactual);
 
         string prices = Path.Combine(Folder, "prices.json");
         File.WriteAllText(prices, """{ "currency": "EUR", "deviceHourPrice": { "cpu": 50 }, "powerDrawWatts": { "cpu": 65 }, "energyPricePerKwh": 0.3, "co2GramsPerKwh": null, "servingDevice": "cpu", "servingGflopsPerSecond": 20 }""");
-        var (pricesCode, repriced) = CliRunner.Run(["replay", id, "--prices", prices, .. Store]);
+        var (pricesCode, repriced) = CliRunner.Run(scratch.Environment, ["replay", id, "--prices", prices, .. Store]);
         Assert.True(pricesCode == 0, repriced);
         Assert.Contains("prices in EUR", repriced);
 
         string reportDir = Path.Combine(Folder, "report");
-        var (reportCode, reportOut) = CliRunner.Run(["report", id[..8], "--out", reportDir, .. Store]);
+        var (reportCode, reportOut) = CliRunner.Run(scratch.Environment, ["report", id[..8], "--out", reportDir, .. Store]);
         Assert.True(reportCode == 0, reportOut);
         foreach (string png in new[] { "width-curve.png", "return-per-stage.png", "accuracy-matrix.png" })
         {
@@ -66,16 +66,20 @@ public sealed class InvestmentCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Replay_OfAFixedWidthCampaign_SaysThereIsNothingToReplay()
+    public void Replay_OfAFixedWidthCampaign_VerifiesItsRecord_AndFindsNoDecisionToReDerive()
     {
-        var (code, output) = CliRunner.Run(["run", .. Store, "--dataset", "synthetic", "--train-limit", "300", "--test-limit", "100", "--widths", "16",
+        var (code, output) = CliRunner.Run(scratch.Environment, ["run", .. Store, "--dataset", "synthetic", "--train-limit", "300", "--test-limit", "100", "--widths", "16",
             "--tasks", "2", "--seeds", "1", "--epochs", "1", "--checkpoints", Path.Combine(Folder, "ckpt2"), "--json", Path.Combine(Folder, "fixed.json")]);
         Assert.True(code == 0, output);
         using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "fixed.json")));
         string id = doc.RootElement.GetProperty("summary").GetProperty("id").GetString()!;
-        var (replayCode, replay) = CliRunner.Run(["replay", id, .. Store]);
-        Assert.Equal(2, replayCode);
-        Assert.Contains("made no investment decisions to replay", replay);
+        var (replayCode, replay) = CliRunner.Run(scratch.Environment, ["replay", id, .. Store]);
+        Assert.True(replayCode == 0, replay);
+        Assert.Contains("0 decision(s) re-derived", replay);
+        Assert.Contains("audit passed", replay);
+        var (counterfactualCode, counterfactual) = CliRunner.Run(scratch.Environment, ["replay", id, "--prices", Path.Combine(Folder, "none.json"), .. Store]);
+        Assert.Equal(2, counterfactualCode);
+        Assert.Contains("--prices: file", counterfactual);
     }
 
     [Fact]
@@ -83,10 +87,10 @@ public sealed class InvestmentCommandTests : IAsyncLifetime
     {
         string policy = Path.Combine(Folder, "bad.json");
         File.WriteAllText(policy, """{ "startWidth": 0, "growthFactor": 1, "confidence": 2, "levers": [ { "kind": "dropout", "value": 0.5 } ] }""");
-        var (code, output) = CliRunner.Run(["run", .. Store, "--dataset", "synthetic", "--policy", policy]);
+        var (code, output) = CliRunner.Run(scratch.Environment, ["run", .. Store, "--dataset", "synthetic", "--policy", policy]);
         Assert.Equal(2, code);
         Assert.Contains("policy.startWidth: must be 1 to 65536, got 0", output);
-        Assert.Contains("policy.growthFactor: must be more than 1, got 1", output);
+        Assert.Contains("policy.growthFactor: must be more than 1 (and at most 65536), got 1", output);
         Assert.Contains("policy.confidence: must be in (0, 1), got 2", output);
         Assert.Contains("policy.levers: unknown kind 'dropout'; allowed: replay, lr-decay", output);
     }

@@ -19,7 +19,7 @@ public sealed class RunCommandTests : IAsyncLifetime
     public void EmbeddedRun_CompletesACampaign_ThatCampaignsAndShowFindAgain()
     {
         string json = Path.Combine(Folder, "campaign.json"), png = Path.Combine(Folder, "campaign.png");
-        var (code, output) = CliRunner.Run(["run", .. Store, "--name", "cli-test", "--dataset", "synthetic", "--train-limit", "300", "--test-limit", "100",
+        var (code, output) = CliRunner.Run(scratch.Environment, ["run", .. Store, "--name", "cli-test", "--dataset", "synthetic", "--train-limit", "300", "--test-limit", "100",
             "--widths", "16,32", "--tasks", "2", "--seeds", "1", "--epochs", "1", "--checkpoints", Path.Combine(Folder, "ckpt"), "--json", json, "--plot", png]);
 
         Assert.True(code == 0, output);
@@ -33,12 +33,12 @@ public sealed class RunCommandTests : IAsyncLifetime
         Assert.True(new FileInfo(png).Length > 10_000);
         string id = doc.RootElement.GetProperty("summary").GetProperty("id").GetString()!;
 
-        var (listCode, list) = CliRunner.Run(["campaigns", .. Store]);
+        var (listCode, list) = CliRunner.Run(scratch.Environment, ["campaigns", .. Store]);
         Assert.Equal(0, listCode);
         Assert.Contains(id, list);
         Assert.Contains("1 campaign(s)", list);
 
-        var (showCode, shown) = CliRunner.Run(["show", id[..8], "--rounds", .. Store]);
+        var (showCode, shown) = CliRunner.Run(scratch.Environment, ["show", id[..8], "--rounds", .. Store]);
         Assert.True(showCode == 0, shown);
         Assert.Contains("cli-test", shown);
         Assert.Contains("costed", shown);
@@ -47,14 +47,14 @@ public sealed class RunCommandTests : IAsyncLifetime
     [Fact]
     public void BadSpec_IsRefusedNamingEachField_AndNothingIsRecorded()
     {
-        var (code, output) = CliRunner.Run(["run", .. Store, "--dataset", "synthetic", "--widths", "0,32", "--tasks", "0", "--lr", "-1", "--optimizer", "rmsprop"]);
+        var (code, output) = CliRunner.Run(scratch.Environment, ["run", .. Store, "--dataset", "synthetic", "--widths", "0,32", "--tasks", "0", "--lr", "-1", "--optimizer", "rmsprop"]);
 
         Assert.Equal(2, code);
         Assert.Contains("widths: 0 is not allowed", output);
         Assert.Contains("drift.tasks: must be at least 1, got 0", output);
         Assert.Contains("training.learningRate: must be a positive number, got -1", output);
         Assert.Contains("training.optimizer: unknown value 'rmsprop'; allowed: sgd, momentum, adam", output);
-        var (_, list) = CliRunner.Run(["campaigns", .. Store]);
+        var (_, list) = CliRunner.Run(scratch.Environment, ["campaigns", .. Store]);
         Assert.Contains("0 campaign(s)", list);
     }
 
@@ -64,11 +64,11 @@ public sealed class RunCommandTests : IAsyncLifetime
         Directory.CreateDirectory(Folder);
         string broken = Path.Combine(Folder, "broken.json");
         File.WriteAllText(broken, "{ \"name\": 3, ");
-        var (code, output) = CliRunner.Run(["run", .. Store, "--spec", broken]);
+        var (code, output) = CliRunner.Run(scratch.Environment, ["run", .. Store, "--spec", broken]);
         Assert.Equal(2, code);
         Assert.Contains($"--spec: {broken} is not a valid CampaignSpec", output);
 
-        var (missingCode, missing) = CliRunner.Run(["run", .. Store, "--spec", Path.Combine(Folder, "nope.json")]);
+        var (missingCode, missing) = CliRunner.Run(scratch.Environment, ["run", .. Store, "--spec", Path.Combine(Folder, "nope.json")]);
         Assert.Equal(2, missingCode);
         Assert.Contains("not found", missing);
     }

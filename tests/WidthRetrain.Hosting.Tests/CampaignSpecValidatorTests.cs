@@ -51,7 +51,7 @@ public class CampaignSpecValidatorTests
             "prices.energyPricePerKwh: must be 0 or more, got -1",
             "prices.servingDevice: 'tpu' has no entry in prices.deviceHourPrice",
             "prices.servingGflopsPerSecond: must be positive, got 0",
-            "budget: must be positive when given, got 0",
+            "budget: must be a positive number when given, got 0",
         ];
         Assert.All(expected, e => Assert.Contains(e, all));
     }

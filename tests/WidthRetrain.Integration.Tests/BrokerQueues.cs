@@ -8,7 +8,7 @@ public static class BrokerQueues
     /// <summary>Ready messages in a queue, or null when it does not exist.</summary>
     public static async Task<uint?> MessageCountAsync(string queue)
     {
-        await using IConnection connection = await new ConnectionFactory { Uri = new Uri(Infrastructure.RabbitMq) }.CreateConnectionAsync();
+        await using IConnection connection = await new ConnectionFactory { Uri = new Uri(TestInfrastructure.RabbitMq) }.CreateConnectionAsync();
         await using IChannel channel = await connection.CreateChannelAsync();
         try
         {
@@ -23,7 +23,7 @@ public static class BrokerQueues
     /// <summary>Takes one message off a queue and returns its headers as text.</summary>
     public static async Task<IDictionary<string, string>> TakeHeadersAsync(string queue)
     {
-        await using IConnection connection = await new ConnectionFactory { Uri = new Uri(Infrastructure.RabbitMq) }.CreateConnectionAsync();
+        await using IConnection connection = await new ConnectionFactory { Uri = new Uri(TestInfrastructure.RabbitMq) }.CreateConnectionAsync();
         await using IChannel channel = await connection.CreateChannelAsync();
         BasicGetResult? result = await channel.BasicGetAsync(queue, autoAck: true)
             ?? throw new InvalidOperationException($"queue {queue} is empty");
@@ -33,7 +33,7 @@ public static class BrokerQueues
 
     public static async Task DeleteAsync(string queue)
     {
-        await using IConnection connection = await new ConnectionFactory { Uri = new Uri(Infrastructure.RabbitMq) }.CreateConnectionAsync();
+        await using IConnection connection = await new ConnectionFactory { Uri = new Uri(TestInfrastructure.RabbitMq) }.CreateConnectionAsync();
         await using IChannel channel = await connection.CreateChannelAsync();
         await channel.QueueDeleteAsync(queue);
     }

@@ -117,7 +117,7 @@ public sealed class StagedInvestmentTests : IAsyncLifetime
         Assert.Equal(trainedBefore, (await after.Events.QueryRawEventDataOnly<RoundTrained>().ToListAsync()).Count);
 
         // Tampering: one recorded round of the first candidate gets a better accuracy; the audit now fails.
-        await using (var c = new NpgsqlConnection(Infrastructure.Postgres))
+        await using (var c = new NpgsqlConnection(TestInfrastructure.PostgresOwner))
         {
             await c.OpenAsync();
             await using var cmd = new NpgsqlCommand(

@@ -65,7 +65,7 @@ public sealed class SuiteFixture : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Bus:Transport"] = "RabbitMq",
-            ["Bus:RabbitMqUrl"] = Infrastructure.RabbitMq,
+            ["Bus:RabbitMqUrl"] = TestInfrastructure.RabbitMq,
             ["Bus:EndpointPrefix"] = Prefix,
             ["Bus:AutoDeleteQueues"] = "true",
             ["Storage:CheckpointDirectory"] = Checkpoints,
@@ -76,9 +76,10 @@ public sealed class SuiteFixture : IAsyncDisposable
         if (extra is not null) builder.Configuration.AddInMemoryCollection(extra);
         Directory.CreateDirectory(Checkpoints);
         builder.Services.AddWidthRetrainService(builder.Configuration, service, consumers);
-        if (withStore) builder.Services.AddPlannerServices(builder.Configuration, Infrastructure.Postgres, Schema, RedriveScope.All());
+        if (withStore) builder.Services.AddPlannerServices(builder.Configuration, TestInfrastructure.Postgres, Schema, RedriveScope.All());
         IHost host = builder.Build();
-        if (withStore) await host.PrepareStoreAsync(Infrastructure.Postgres, TimeSpan.FromSeconds(30));
+        // Migrated by the owner; the services run as the role that cannot change events.
+        if (withStore) await host.PrepareStoreAsync(TestInfrastructure.Postgres, TimeSpan.FromSeconds(30), default, TestInfrastructure.PostgresOwner);
         await host.StartAsync();
         hosts.Add(host);
         return host;
@@ -91,12 +92,7 @@ public sealed class SuiteFixture : IAsyncDisposable
             await h.StopAsync(TimeSpan.FromSeconds(20));
             h.Dispose();
         }
-        await using (var c = new NpgsqlConnection(Infrastructure.Postgres))
-        {
-            await c.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {Schema} CASCADE", c);
-            await cmd.ExecuteNonQueryAsync();
-        }
+        await ScratchStore.DropSchemaAsync(Schema);
         if (Directory.Exists(Checkpoints)) Directory.Delete(Checkpoints, recursive: true);
     }
 }

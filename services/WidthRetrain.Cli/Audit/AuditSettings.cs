@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console.Cli;
 using WidthRetrain.Cli.Campaigns;
-using WidthRetrain.Hosting.Storage;
+using WidthRetrain.Cli.Shared;
 
 namespace WidthRetrain.Cli.Audit;
 
@@ -16,5 +16,5 @@ public class AuditSettings : StoreSettings
     [Description("A head hash kept outside the database earlier (report and verify print it): it must still be in the campaign's chain")]
     public string? Head { get; init; }
 
-    public string CheckpointRoot => Checkpoints ?? Environment.GetEnvironmentVariable("WIDTHRETRAIN_CHECKPOINTS") ?? StorageOptions.DefaultCheckpointDirectory;
+    public string CheckpointRoot => CheckpointLocation.Resolve(Checkpoints);
 }

@@ -33,7 +33,7 @@ public sealed class OrchestrationBenchCommand : AsyncCommand<OrchestrationBenchS
         }
         string checkpoints = Path.Combine(Path.GetTempPath(), "widthretrain-bench", Guid.NewGuid().ToString("N"));
         using IHost host = Suite.Embedded(settings, checkpoints, null, extra);
-        await host.PrepareStoreAsync(settings.ConnectionString, TimeSpan.FromSeconds(20), cancellationToken);
+        await host.PrepareStoreAsync(settings.ConnectionString, TimeSpan.FromSeconds(20), cancellationToken, settings.OwnerConnectionString);
         await host.StartAsync(cancellationToken);
         var rows = new List<(string Name, int Rounds, double Wall, double Preparation, double Compute)>();
         try

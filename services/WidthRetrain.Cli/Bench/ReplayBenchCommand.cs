@@ -65,7 +65,7 @@ public sealed class ReplayBenchCommand : AsyncCommand<ReplayBenchSettings>
         }
         finally
         {
-            await using var c = new NpgsqlConnection(scratch.ConnectionString);
+            await using var c = new NpgsqlConnection(scratch.OwnerConnectionString ?? scratch.ConnectionString);
             await c.OpenAsync(CancellationToken.None);
             await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {scratch.Schema} CASCADE", c);
             await drop.ExecuteNonQueryAsync(CancellationToken.None);

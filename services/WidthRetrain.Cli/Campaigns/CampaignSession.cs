@@ -25,6 +25,7 @@ public static class CampaignSession
     public const int Interrupted = 130;
 
     /// <param name="configuration">Settings for the embedded suite beyond the options (e.g. the limits the planner validates against).</param>
+    /// <param name="headline">Console markup (escape the user's text in it).</param>
     public static async Task<int> RunAsync(ExecutionSettings settings, Guid id, object command, string headline, CancellationToken cancel,
         IReadOnlyDictionary<string, string?>? configuration = null)
     {
@@ -32,15 +33,15 @@ public static class CampaignSession
         if (!(settings.TimeoutMinutes > 0)) throw new ArgumentException($"--timeout: must be a positive number of minutes, got {settings.TimeoutMinutes}");
         bool embedded = settings.RabbitMq is null;
         using IHost host = embedded
-            ? Suite.Embedded(settings, settings.Checkpoints ?? StorageOptions.DefaultCheckpointDirectory, settings.DataDir,
+            ? Suite.Embedded(settings, CheckpointLocation.Resolve(settings.Checkpoints), settings.DataDir,
                 new Dictionary<string, string?>(configuration ?? new Dictionary<string, string?>()) { ["Storage:Threads"] = settings.Threads?.ToString() })
             : Suite.Client(settings, settings.RabbitMq!);
-        await host.PrepareStoreAsync(settings.ConnectionString, TimeSpan.FromSeconds(20), cancel);
+        await host.PrepareStoreAsync(settings.ConnectionString, TimeSpan.FromSeconds(20), cancel, settings.OwnerConnectionString);
         await host.StartAsync(cancel);
         try
         {
             host.Services.GetService<RedriveScope>()?.Add(id);
-            AnsiConsole.MarkupLineInterpolated($"{headline} ({(embedded ? "embedded: every service in this process" : $"sent to {Redact(settings.RabbitMq!)}")})");
+            AnsiConsole.MarkupLine($"{headline} ({Markup.Escape(embedded ? "embedded: every service in this process" : $"sent to {Redact(settings.RabbitMq!)}")})");
             await host.Services.GetRequiredService<IBus>().Publish(command, command.GetType(), cancel);
             var store = host.Services.GetRequiredService<IDocumentStore>();
             CampaignSummary summary;

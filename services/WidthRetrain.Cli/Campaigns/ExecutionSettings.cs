@@ -7,18 +7,20 @@ namespace WidthRetrain.Cli.Campaigns;
 public class ExecutionSettings : StoreSettings
 {
     [CommandOption("--rabbitmq <URL>")]
-    [Description("Send the campaign to a deployed suite on this broker instead of running every service in this process (better: $WIDTHRETRAIN_RABBITMQ, which keeps the password off the command line)")]
+    [Description("Send the campaign to a deployed suite on this broker instead of running every service in this process")]
     public string? RabbitMqOption { get; init; }
 
-    [CommandOption("--embedded")]
-    [Description("Run every service in this process even when $WIDTHRETRAIN_RABBITMQ is set")]
-    public bool Embedded { get; init; }
+    [CommandOption("--deployed")]
+    [Description("Send the campaign to the deployed suite whose broker URL is in $WIDTHRETRAIN_RABBITMQ (or the local credentials file): the password stays off the command line")]
+    public bool Deployed { get; init; }
 
-    /// <summary>The deployed suite's broker, or null to run embedded.</summary>
-    public string? RabbitMq => Embedded ? null : RabbitMqOption ?? Environment.GetEnvironmentVariable("WIDTHRETRAIN_RABBITMQ");
+    /// <summary>The deployed suite's broker, or null to run embedded (the default).</summary>
+    public string? RabbitMq => RabbitMqOption ?? (Deployed
+        ? WidthRetrain.Hosting.LocalCredentials.Get("WIDTHRETRAIN_RABBITMQ") ?? throw new ArgumentException("--deployed: $WIDTHRETRAIN_RABBITMQ is not set (infra/local/start-rabbitmq.sh writes it)")
+        : null);
 
     [CommandOption("--checkpoints <DIR>")]
-    [Description("Embedded mode: where checkpoints go")]
+    [Description("Embedded mode: where checkpoints go (default: $WIDTHRETRAIN_CHECKPOINTS, else a folder under the temp directory)")]
     public string? Checkpoints { get; init; }
 
     [CommandOption("--data-dir <DIR>")]

@@ -60,7 +60,7 @@ public static class Suite
     public static async Task<(IHost Host, IDocumentStore Store)> OpenReaderAsync(StoreSettings store, CancellationToken cancel)
     {
         IHost host = Reader(store);
-        await host.PrepareStoreAsync(store.ConnectionString, TimeSpan.FromSeconds(10), cancel);
+        await host.PrepareStoreAsync(store.ConnectionString, TimeSpan.FromSeconds(10), cancel, store.OwnerConnectionString);
         return (host, host.Services.GetRequiredService<IDocumentStore>());
     }
 

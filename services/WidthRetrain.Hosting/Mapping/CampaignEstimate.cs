@@ -72,7 +72,7 @@ public sealed record CampaignEstimate(int Rounds, int LargestWidth, long Largest
 
     /// <summary>One line for the console, e.g. "90 rounds; largest model w1024: 0.8 M parameters, 13 MB to train; checkpoints 0.4 GB; 8.7 TFLOP, about 4 min at 40 GFLOP/s".</summary>
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"{(UpperBound ? "up to " : "")}{Rounds} rounds; largest model w{LargestWidth}: {Count(LargestModelParameters)} parameters, {Bytes(TrainingMemoryBytes)} to train; checkpoints {Bytes(CheckpointBytes)}; {Flops / 1e12:0.##} TFLOP, about {Duration(ExpectedTime)} at {GflopsPerSecond:0.#} GFLOP/s");
+        $"{(UpperBound ? "up to " : "")}{Rounds} rounds; largest model w{LargestWidth}: {Count(LargestModelParameters)} parameters, {Bytes(TrainingMemoryBytes)} to train; checkpoints {Bytes(CheckpointBytes)}; {(Flops >= 1e12 ? $"{Flops / 1e12:0.##} TFLOP" : $"{Flops / 1e9:0.#} GFLOP")}, about {Duration(ExpectedTime)} at {GflopsPerSecond:0.#} GFLOP/s");
 
     public static string Bytes(double b) => b switch
     {

@@ -15,7 +15,8 @@ public static class PlannerStore
 {
     public const string DefaultSchema = "widthretrain";
 
-    public static void Configure(StoreOptions opts, string connectionString, string schema = DefaultSchema)
+    /// <param name="autoCreate">None for the services (their role cannot change the schema); CreateOrUpdate only for the owner's migration.</param>
+    public static void Configure(StoreOptions opts, string connectionString, string schema = DefaultSchema, AutoCreate autoCreate = AutoCreate.None)
     {
         opts.Connection(connectionString);
         opts.DatabaseSchemaName = schema;
@@ -27,7 +28,7 @@ public static class PlannerStore
         // Handlers read the fetched aggregate and never mutate it; still, keep aggregates out of the identity map
         // so a retried message always folds fresh state.
         opts.Events.UseIdentityMapForAggregates = false;
-        opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        opts.AutoCreateSchemaObjects = autoCreate;
         opts.Projections.Snapshot<CampaignState>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<RoundState>(SnapshotLifecycle.Inline);
         opts.Projections.Add<CampaignSummaryProjection>(ProjectionLifecycle.Inline);
