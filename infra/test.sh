@@ -18,6 +18,7 @@ if [[ -z ${WIDTHRETRAIN_TEST_POSTGRES:-} || -z ${WIDTHRETRAIN_TEST_RABBITMQ:-} ]
   sudo=""; [[ $(id -u) -ne 0 ]] && sudo=sudo
   if $sudo /usr/sbin/rabbitmqctl -q list_vhosts >/dev/null 2>&1; then
     $sudo /usr/sbin/rabbitmqctl -q delete_vhost widthretrain-test >/dev/null 2>&1 || true
+    $sudo /usr/sbin/rabbitmqctl -q delete_vhost widthretrain-faults >/dev/null 2>&1 || true
   fi
   creds=$(bash infra/local/start.sh | sed -n 's/^credentials: \([^ ]*\).*/\1/p')
   # Read, not exported wholesale: the tests get the test vhost's user and the two database roles, nothing else.

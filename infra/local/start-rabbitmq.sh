@@ -10,6 +10,7 @@ source "$here/common.sh"
 
 VHOST=${WIDTHRETRAIN_RABBIT_VHOST:-widthretrain}
 TEST_VHOST=${WIDTHRETRAIN_RABBIT_TEST_VHOST:-widthretrain-test}
+FAULTS_VHOST=${WIDTHRETRAIN_RABBIT_FAULTS_VHOST:-widthretrain-faults}  # the fault-injection tests' suites, as separate processes
 WAIT=${WIDTHRETRAIN_RABBIT_WAIT_SECONDS:-120}   # a fresh node on a busy 2-core box can take 30 s+
 ctl() { $SUDO /usr/sbin/rabbitmqctl "$@"; }
 
@@ -89,14 +90,15 @@ ensure_vhost() { ctl -q list_vhosts --no-table-headers | grep -qxF -- "$1" || ct
 
 ensure_vhost "$VHOST"
 ensure_vhost "$TEST_VHOST"
+ensure_vhost "$FAULTS_VHOST"
 
 # What each service may configure, write and read (one regex for all three; MassTransit declares everything it uses
 # on every start): its own endpoint queues and exchanges (with _error and _skipped), the suite's message exchanges
-# (WidthRetrain.Contracts... and their MassTransit Fault<> exchanges), and its own temporary bus endpoint. An
+# (WidthRetrain.Contracts... and MassTransit's own: Fault<>, ReceiveFault), and its own temporary bus endpoint. An
 # optional endpoint prefix (Bus:EndpointPrefix) is allowed in front. It cannot touch another service's queues.
 pattern() { # endpoint names...
   local endpoints; endpoints=$(IFS='|'; echo "$*")
-  echo "^(([a-z0-9]+-)?(${endpoints})(_error|_skipped)?|([a-z0-9]+\\.)?(WidthRetrain\\.Contracts[.:]|MassTransit:Fault).*|.*_bus_.*)\$"
+  echo "^(([a-z0-9]+-)?(${endpoints})(_error|_skipped)?|([a-z0-9]+\\.)?(WidthRetrain\\.Contracts[.:]|MassTransit:).*|.*_bus_.*)\$"
 }
 declare -A endpoints=(
   [planner]="start-campaign|tasks-released|round-trained|round-evaluated|round-costed|fault|resume-campaign|round-in-progress"
@@ -112,6 +114,7 @@ for service in "${!endpoints[@]}"; do
   ensure_user "$user" "$pw"
   p=$(pattern "${endpoints[$service]}")
   ctl -q set_permissions -p "$VHOST" "$user" "$p" "$p" "$p" >/dev/null
+  ctl -q set_permissions -p "$FAULTS_VHOST" "$user" "$p" "$p" "$p" >/dev/null
   var="WIDTHRETRAIN_RABBITMQ_$(echo "${service//-/_}" | tr '[:lower:]' '[:upper:]')"
   cred_set "$var" "amqp://$user:$pw@127.0.0.1:5672/$VHOST"
 done

@@ -3,6 +3,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using WidthRetrain.CostAccountant;
 using WidthRetrain.DriftGenerator;
 using WidthRetrain.Evaluator;
@@ -51,7 +52,8 @@ public static class Suite
     /// <summary>Only the event store, for commands that read it.</summary>
     public static IHost Reader(StoreSettings store)
     {
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddPlannerStore(store.ConnectionString, store.Schema);
         return builder.Build();
     }

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using WidthRetrain.Contracts.Campaigns;
+using WidthRetrain.Planner.Projections;
+
+namespace WidthRetrain.Faults.Tests;
+
+/// <summary>
+/// A distributed campaign (every service its own process) under crashes, a database outage and a broker restart. Each
+/// asserts the campaign completes with exactly its rounds, no event recorded twice and a record that verifies
+/// (`widthretrain replay` exits 0), and adds its figures to the fault report.
+/// </summary>
+[Trait("Category", "Faults")]
+public sealed class SuiteFaultTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
+
+    [Fact]
+    public async Task EveryWorkerKilledOrStopped_MidCampaign_CompletesIntact()
+    {
+        await using var suite = new FaultSuite();
+        await suite.StartAsync("trainer-a", "trainer-b");
+        var wall = Stopwatch.StartNew();
+        Guid id = await suite.StartCampaignAsync(Campaigns.TwentyFourRounds);
+        var recoveries = new List<TimeSpan>();
+        foreach (var (service, at) in new[] { ("trainer-a", 3), ("evaluator", 7), ("cost-accountant", 11), ("drift-generator", 14) })
+        {
+            await suite.WaitForRoundsAsync(id, at, Patience);
+            var fault = Stopwatch.StartNew();
+            await suite.KillAndRestartAsync(service, TimeSpan.FromSeconds(1));
+            int done = (await suite.SummaryAsync(id))?.RoundsDone ?? at;
+            recoveries.Add(await suite.RecoveryAsync(id, done, fault, Patience));
+        }
+        // SIGTERM, as a container runtime stops a service: it must exit within seconds, leaving its round for redelivery.
+        await suite.WaitForRoundsAsync(id, 17, Patience);
+        TimeSpan stopped = suite["trainer-b"].Terminate(TimeSpan.FromSeconds(15));
+        Assert.True(stopped < TimeSpan.FromSeconds(12), $"trainer-b took {stopped.TotalSeconds:0.0} s to stop on SIGTERM");
+        await suite.RestartAsync("trainer-b");
+
+        await AssertCompletesIntact(suite, id, 24, "workers killed",
+            $"kill -9 of trainer, evaluator, cost accountant, drift generator (each restarted after 1 s); SIGTERM of a training trainer (stopped in {stopped.TotalSeconds:0.0} s)",
+            recoveries, wall);
+    }
+
+    [Fact]
+    public async Task PlannerKilledThreeTimes_CompletesIntact()
+    {
+        await using var suite = new FaultSuite();
+        await suite.StartAsync("trainer-a", "trainer-b");
+        var wall = Stopwatch.StartNew();
+        Guid id = await suite.StartCampaignAsync(Campaigns.TwentyFourRounds);
+        var random = new Random(11);
+        var recoveries = new List<TimeSpan>();
+        foreach (int at in new[] { 2, 9, 16 })
+        {
+            await suite.WaitForRoundsAsync(id, at, Patience);
+            // Shortly after a commit: where a planner that commits, then publishes, loses the message it was about to send.
+            await Task.Delay(random.Next(0, 150));
+            var fault = Stopwatch.StartNew();
+            await suite.KillAndRestartAsync("planner", TimeSpan.FromSeconds(1));
+            int done = (await suite.SummaryAsync(id))?.RoundsDone ?? at;
+            recoveries.Add(await suite.RecoveryAsync(id, done, fault, Patience));
+        }
+        await AssertCompletesIntact(suite, id, 24, "planner killed", "kill -9 of the planner 3 times, 0-150 ms after a commit (restarted after 1 s)", recoveries, wall);
+    }
+
+    [Fact]
+    public async Task DatabaseStoppedFor30Seconds_CompletesIntact()
+    {
+        await using var suite = new FaultSuite();
+        await suite.StartAsync("trainer-a", "trainer-b");
+        var wall = Stopwatch.StartNew();
+        Guid id = await suite.StartCampaignAsync(Campaigns.TwentyFourRounds);
+        await suite.WaitForRoundsAsync(id, 6, Patience);
+        Shell.Run(Repository.Script("stop-postgres.sh"));
+        await Task.Delay(TimeSpan.FromSeconds(30));
+        Shell.Run(Repository.Script("start-postgres.sh"));
+        var back = Stopwatch.StartNew();
+        int done = (await suite.SummaryAsync(id))?.RoundsDone ?? 6;
+        TimeSpan recovery = await suite.RecoveryAsync(id, done, back, Patience);
+        await AssertCompletesIntact(suite, id, 24, "database down", "PostgreSQL stopped for 30 s mid-campaign", [recovery], wall);
+    }
+
+    [Fact]
+    public async Task BrokerRestarted_CompletesIntact()
+    {
+        await using var suite = new FaultSuite();
+        await suite.StartAsync("trainer-a", "trainer-b");
+        var wall = Stopwatch.StartNew();
+        Guid id = await suite.StartCampaignAsync(Campaigns.TwentyFourRounds);
+        await suite.WaitForRoundsAsync(id, 6, Patience);
+        var fault = Stopwatch.StartNew();
+        Shell.Run(Repository.Script("restart-rabbitmq.sh"));
+        int done = (await suite.SummaryAsync(id))?.RoundsDone ?? 6;
+        TimeSpan recovery = await suite.RecoveryAsync(id, done, fault, Patience);
+        await AssertCompletesIntact(suite, id, 24, "broker restarted", "RabbitMQ restarted mid-campaign (every connection dropped)", [recovery], wall);
+    }
+
+    internal static async Task AssertCompletesIntact(FaultSuite suite, Guid id, int rounds, string scenario, string faults, IEnumerable<TimeSpan> recoveries,
+        Stopwatch wall)
+    {
+        CampaignSummary end = await suite.WaitForEndAsync(id, Patience);
+        Assert.True(end.Status == CampaignSummary.Completed, $"campaign {end.Status}: {end.FailureReason} ({suite.Logs()})");
+        RecordCheck check = await RecordCheck.OfAsync(suite, id, rounds);
+        FaultReport.Add(scenario, faults, check, recoveries, wall.Elapsed);
+        check.AssertIntact();
+        // As an auditor would: the CLI's replay, as the services' role, exits 0.
+        var (code, output) = CliRunner.Run(new Dictionary<string, string>
+        {
+            ["WIDTHRETRAIN_POSTGRES"] = TestInfrastructure.Postgres,
+            ["WIDTHRETRAIN_CHECKPOINTS"] = suite.Checkpoints,
+        }, "replay", id.ToString(), "--schema", suite.Schema);
+        Assert.True(code == 0, output);
+        Assert.Contains("audit passed", output);
+    }
+}
