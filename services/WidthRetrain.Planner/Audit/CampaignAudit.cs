@@ -72,11 +72,19 @@ public static class CampaignAudit
         IReadOnlyList<ReplayStep> replayed = [];
         if (policy is not null && decisions.Count > 0)
         {
-            var (records, spent) = InvestmentHistory.Build([.. stages.Select(s => s.Data)], [.. completed.Select(c => c.Data)], policy);
-            replayed = DecisionReplayer.Audit(policy, records, spent, [.. decisions.Select(d => d.Data.Decision)], InvestmentHistory.Shape(spec));
-            foreach (ReplayStep step in replayed.Where(s => !s.Identical))
-                findings.Add(new AuditFinding(decisions.First(d => d.Data.Decision.Stage == step.Stage).Event.Describe(),
-                    $"does not follow from the recorded evidence: {string.Join("; ", step.Differences)}"));
+            try
+            {
+                var (records, spent) = InvestmentHistory.Build([.. stages.Select(s => s.Data)], [.. completed.Select(c => c.Data)], policy);
+                replayed = DecisionReplayer.Audit(policy, records, spent, [.. decisions.Select(d => d.Data.Decision)], InvestmentHistory.Shape(spec));
+                foreach (ReplayStep step in replayed.Where(s => !s.Identical))
+                    findings.Add(new AuditFinding(decisions.First(d => d.Data.Decision.Stage == step.Stage).Event.Describe(),
+                        $"does not follow from the recorded evidence: {string.Join("; ", step.Differences)}"));
+            }
+            catch (InvalidOperationException e)
+            {
+                // Evidence that cannot even be assembled (a round recorded twice, a chain with a gap) is itself the finding.
+                findings.Add(new AuditFinding($"campaign {record.CampaignId}", $"its decisions cannot be re-derived: {e.Message}"));
+            }
         }
         if (keptHead is not null && !record.Events.Any(e => e.Hash == keptHead))
             findings.Add(new AuditFinding($"campaign {record.CampaignId}", $"the head hash kept earlier ({ChainVerifier.Short(keptHead)}) is not in the chain: the record was rewritten"));
@@ -182,9 +190,16 @@ public static class CampaignAudit
                 findings.Add(new AuditFinding(conclusion.Event.Describe(), $"concludes stage {stage.Stage} with {rounds.Length} of its {stage.Rounds} rounds recorded"));
                 continue;
             }
-            var recomputed = new StageConcluded(stage.CampaignId, stage.Stage, StageConclusion.Evidence(rounds), [.. rounds.SelectMany(r => r.SourceEventIds)]);
-            if (Difference(conclusion.Data, recomputed) is { } diff)
-                findings.Add(new AuditFinding(conclusion.Event.Describe(), $"its evidence is not what its rounds give ({diff})"));
+            try
+            {
+                var recomputed = new StageConcluded(stage.CampaignId, stage.Stage, StageConclusion.Evidence(rounds), [.. rounds.SelectMany(r => r.SourceEventIds)]);
+                if (Difference(conclusion.Data, recomputed) is { } diff)
+                    findings.Add(new AuditFinding(conclusion.Event.Describe(), $"its evidence is not what its rounds give ({diff})"));
+            }
+            catch (InvalidOperationException broken)
+            {
+                findings.Add(new AuditFinding(conclusion.Event.Describe(), $"its rounds do not form whole chains: {broken.Message}"));
+            }
             if (policy is not null && decisions.All(d => d.Data.Decision.Stage != stage.Stage))
                 findings.Add(new AuditFinding(conclusion.Event.Describe(), $"stage {stage.Stage} was concluded but its decision is missing"));
         }
