@@ -63,7 +63,7 @@ public static class CampaignSpecValidator
         if (e.CheckpointBytes > limits.MaxCheckpointGiB * (1L << 30))
             p.Add($"{widths}: the checkpoints of {e.Rounds} rounds take {CampaignEstimate.Bytes(e.CheckpointBytes)}; the store allows {limits.MaxCheckpointGiB:0.#} GiB (Limits:MaxCheckpointGiB, --max-checkpoint-gib)");
         if (e.ExpectedTime.TotalHours > limits.MaxHours)
-            p.Add($"{widths}: {e.Flops / 1e12:0.#} TFLOP take about {e.ExpectedTime.TotalHours:0.#} h at {limits.GflopsPerSecond:0.#} GFLOP/s; the limit is {limits.MaxHours:0.#} h (Limits:MaxHours, --max-hours)");
+            p.Add($"{widths}: {e.Flops / 1e12:0.#} TFLOP take about {e.ExpectedTime.TotalHours:0.##} h at {limits.GflopsPerSecond:0.#} GFLOP/s; the limit is {limits.MaxHours:0.##} h (Limits:MaxHours, --max-hours)");
     }
 
     private static bool Positive(double v) => v > 0 && double.IsFinite(v);
