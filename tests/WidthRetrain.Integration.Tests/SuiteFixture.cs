@@ -92,6 +92,7 @@ public sealed class SuiteFixture : IAsyncDisposable
             await h.StopAsync(TimeSpan.FromSeconds(20));
             h.Dispose();
         }
+        hosts.Clear(); // disposing twice is harmless
         await ScratchStore.DropSchemaAsync(Schema);
         if (Directory.Exists(Checkpoints)) Directory.Delete(Checkpoints, recursive: true);
     }
