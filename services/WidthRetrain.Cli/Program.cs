@@ -38,6 +38,8 @@ app.Configure(config =>
         .WithDescription("Re-derive a campaign's investment decisions from its events (audit), or decide again under another policy or price book.");
     config.AddCommand<MigrateCommand>("migrate")
         .WithDescription("Create or update the event store schema as its owner ($WIDTHRETRAIN_POSTGRES_OWNER) and grant the services' role read and append rights only.");
+    config.AddCommand<PruneCommand>("prune")
+        .WithDescription("Retention of the checkpoint store: delete the checkpoints of campaigns finished long enough ago, optionally keeping each chain's final model.");
     config.AddBranch("bench", bench =>
     {
         bench.SetDescription("Benchmarks that print figures (run them on a quiet machine).");

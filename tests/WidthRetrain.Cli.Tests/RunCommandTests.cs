@@ -42,6 +42,20 @@ public sealed class RunCommandTests : IAsyncLifetime
         Assert.True(showCode == 0, shown);
         Assert.Contains("cli-test", shown);
         Assert.Contains("costed", shown);
+
+        // Retention: a recent campaign is kept; at age 0 its intermediate checkpoints go and each chain's final model stays.
+        string checkpoints = Path.Combine(Folder, "ckpt");
+        string campaignFolder = Path.Combine(checkpoints, Guid.Parse(id).ToString("N"));
+        var (keepCode, keep) = CliRunner.Run(scratch.Environment, ["prune", "--checkpoints", checkpoints, .. Store]);
+        Assert.True(keepCode == 0, keep);
+        Assert.Contains("freed 0 KiB from 0 campaign(s); kept 1", keep);
+        var (pruneCode, pruned) = CliRunner.Run(scratch.Environment, ["prune", "--checkpoints", checkpoints, "--older-than", "0", "--keep-final", .. Store]);
+        Assert.True(pruneCode == 0, pruned);
+        Assert.Contains($"pruned {id}", pruned);
+        Assert.Equal(["task-1.ckpt", "task-1.ckpt"], Directory.GetFiles(campaignFolder, "*.ckpt", SearchOption.AllDirectories).Select(Path.GetFileName));
+        var (verifyCode, verified) = CliRunner.Run(scratch.Environment, ["verify", id, "--checkpoints", checkpoints, .. Store]);
+        Assert.True(verifyCode == 0, verified);
+        Assert.Contains("2 checkpoint file(s) checked (4 not present here)", verified); // 2 chains: initial, task 0 and task 1 each
     }
 
     [Fact]
