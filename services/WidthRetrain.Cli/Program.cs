@@ -47,6 +47,8 @@ app.Configure(config =>
             .WithDescription("Training throughput and GFLOP/s per width against libtorch's matmul and a bare TorchSharp loop.");
         bench.AddCommand<OrchestrationBenchCommand>("orchestration")
             .WithDescription("Wall time of campaigns through the bus and the event store against their pure training and evaluation time.");
+        bench.AddCommand<PlannerBenchCommand>("planner")
+            .WithDescription("Planner overhead per round at 100 and at 10,000 rounds (workers that answer at once): does it stay flat?");
         bench.AddCommand<ReplayBenchCommand>("replay")
             .WithDescription("Replay speed: events per second and the time to re-derive the decisions of a 10,000-round campaign from PostgreSQL.");
     });

@@ -59,6 +59,26 @@ public sealed class RunCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public void ACampaignThatCannotGoOn_FailsAtOnce_WithItsReasonOnOneLine_AndShowSaysSo()
+    {
+        // The data the spec names is not there: the drift generator can never prepare the tasks.
+        string empty = Path.Combine(Folder, "no-data");
+        Directory.CreateDirectory(empty);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (code, output) = CliRunner.Run(scratch.Environment, ["run", .. Store, "--dataset", "idx", "--data-dir", empty, "--widths", "16", "--seeds", "1",
+            "--tasks", "2", "--epochs", "1", "--checkpoints", Path.Combine(Folder, "ckpt-failed")]);
+        Assert.True(code == 1, output);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
+        string line = output.Split('\n').Single(l => l.Contains(" failed: ", StringComparison.Ordinal));
+        Assert.Matches("^campaign [0-9a-f-]{36} failed: drift-generator could not prepare the tasks: .+; `widthretrain resume [0-9a-f-]{36}` tries again", line);
+        Assert.DoesNotContain("   at ", output);
+        string id = line.Split(' ')[1];
+        var (_, shown) = CliRunner.Run(scratch.Environment, ["show", id, .. Store]);
+        Assert.Contains("failed", shown);
+        Assert.Contains("drift-generator could not prepare the tasks", shown);
+    }
+
+    [Fact]
     public void BadSpec_IsRefusedNamingEachField_AndNothingIsRecorded()
     {
         var (code, output) = CliRunner.Run(scratch.Environment, ["run", .. Store, "--dataset", "synthetic", "--widths", "0,32", "--tasks", "0", "--lr", "-1", "--optimizer", "rmsprop"]);

@@ -109,6 +109,19 @@ public sealed class FaultSuite : IAsyncDisposable
         }
     }
 
+    /// <summary>Whether a service's health file reports <paramref name="status"/> within <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForHealthAsync(string name, string status, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+        {
+            string file = HealthFile(name);
+            if (File.Exists(file) && (await File.ReadAllTextAsync(file)).Contains($"\"status\":\"{status}\"", StringComparison.Ordinal)) return true;
+            await Task.Delay(250);
+        }
+        return false;
+    }
+
     /// <summary>Kills a service (kill -9) and starts it again after <paramref name="down"/>; returns when it is healthy again.</summary>
     public async Task KillAndRestartAsync(string name, TimeSpan down)
     {

@@ -72,7 +72,10 @@ public sealed class SuiteFaultTests
         Guid id = await suite.StartCampaignAsync(Campaigns.TwentyFourRounds);
         await suite.WaitForRoundsAsync(id, 6, Patience);
         Shell.Run(Repository.Script("stop-postgres.sh"));
-        await Task.Delay(TimeSpan.FromSeconds(30));
+        var outage = Stopwatch.StartNew();
+        // The planner says so: its health turns Unhealthy while the database is down.
+        Assert.True(await suite.WaitForHealthAsync("planner", "Unhealthy", TimeSpan.FromSeconds(20)), "the planner's health did not report the database outage");
+        await Task.Delay(TimeSpan.FromSeconds(30) - outage.Elapsed);
         Shell.Run(Repository.Script("start-postgres.sh"));
         var back = Stopwatch.StartNew();
         int done = (await suite.SummaryAsync(id))?.RoundsDone ?? 6;

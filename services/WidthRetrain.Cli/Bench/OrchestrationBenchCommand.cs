@@ -22,7 +22,7 @@ public sealed class OrchestrationBenchCommand : AsyncCommand<OrchestrationBenchS
 {
     public override async Task<int> ExecuteAsync(CommandContext context, OrchestrationBenchSettings settings, CancellationToken cancellationToken)
     {
-        if (settings.TinyChains < 1) throw new ArgumentException($"--tiny-chains: must be at least 1, got {settings.TinyChains}");
+        if (settings.TinyChains is < 1 or > 32) throw new ArgumentException($"--tiny-chains: 1 to 32 (one seed per chain), got {settings.TinyChains}");
         var extra = new Dictionary<string, string?>();
         if (settings.RabbitMq is not null)
         {
@@ -81,14 +81,15 @@ public sealed class OrchestrationBenchCommand : AsyncCommand<OrchestrationBenchS
         var clock = Stopwatch.StartNew();
         await host.Services.GetRequiredService<IBus>().Publish(new StartCampaign(id, spec), cancel);
         CampaignSummary? s = null;
-        while (s is not { Status: "completed" or "failed" })
+        while (s is not { IsFinished: true })
         {
+            if (clock.Elapsed > TimeSpan.FromMinutes(30)) throw new TimeoutException($"benchmark campaign {spec.Name} did not finish in 30 minutes");
             await Task.Delay(20, cancel);
             await using var q = store.QuerySession();
             s = await q.LoadAsync<CampaignSummary>(id, cancel);
         }
         double wall = clock.Elapsed.TotalSeconds;
-        if (s.Status != "completed") throw new InvalidOperationException($"benchmark campaign {spec.Name} failed: {s.FailureReason}");
+        if (s.Status != CampaignSummary.Completed) throw new InvalidOperationException($"benchmark campaign {spec.Name} failed: {s.FailureReason}");
         await using var query = store.QuerySession();
         var rounds = await query.Query<RoundView>().Where(r => r.CampaignId == id).ToListAsync(cancel);
         var events = await query.Events.FetchStreamAsync(id, token: cancel);

@@ -66,6 +66,19 @@ public static class Suite
         return (host, host.Services.GetRequiredService<IDocumentStore>());
     }
 
+    /// <summary>A host with the planner (its consumers, store and watchdog) and the given other consumers on the in-memory bus.</summary>
+    public static IHost PlannerWith(StoreSettings store, Action<IBusRegistrationConfigurator> consumers) =>
+        Build(store, new Dictionary<string, string?>
+        {
+            ["Bus:Transport"] = "InMemory",
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["Planner:RedriveOnStart"] = "false",
+        }, embedded: true, x =>
+        {
+            x.AddPlanner();
+            consumers(x);
+        });
+
     private static IHost Build(StoreSettings store, IEnumerable<KeyValuePair<string, string?>> settings, bool embedded,
         Action<IBusRegistrationConfigurator> consumers)
     {

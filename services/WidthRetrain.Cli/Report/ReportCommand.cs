@@ -5,8 +5,8 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using WidthRetrain.Cli.Audit;
 using WidthRetrain.Cli.Campaigns;
-using WidthRetrain.Planner.Audit;
 using WidthRetrain.Planner;
+using WidthRetrain.Planner.Audit;
 using WidthRetrain.Planner.Store;
 
 namespace WidthRetrain.Cli.Report;

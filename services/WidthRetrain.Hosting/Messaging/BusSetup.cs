@@ -46,7 +46,7 @@ public static class BusSetup
                 {
                     if (options.AutoDeleteQueues) rabbit.AutoDelete = true;
                     else if (options.DeliveryLimit > 0 && endpoint is MassTransit.RabbitMqTransport.Configuration.IRabbitMqReceiveEndpointConfiguration
-                             { Settings: { Durable: true, AutoDelete: false } })
+                    { Settings: { Durable: true, AutoDelete: false } })
                         DeliveryLimit(rabbit, name, options.DeliveryLimit); // temporary (auto-delete) endpoints cannot be quorum queues
                 }
             });

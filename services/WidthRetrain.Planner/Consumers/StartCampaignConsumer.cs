@@ -1,7 +1,7 @@
+using Marten;
 using Marten.Exceptions;
 using MassTransit;
 using Microsoft.Extensions.Logging;
-using Marten;
 using WidthRetrain.Contracts.Campaigns;
 using WidthRetrain.Hosting.Mapping;
 using WidthRetrain.Hosting.Messaging;

@@ -33,7 +33,8 @@ public class CampaignAuditTests
         RecordedEvent costed = round.First(e => e.Data is RoundCosted);
         return rc with
         {
-            RoundHeadHash = costed.Hash, RoundVersion = costed.Version,
+            RoundHeadHash = costed.Hash,
+            RoundVersion = costed.Version,
             SourceEventIds = [.. round.Where(e => e.Version < costed.Version).Select(e => e.Id)],
         };
     }

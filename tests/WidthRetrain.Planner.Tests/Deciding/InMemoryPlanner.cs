@@ -71,23 +71,23 @@ public sealed class InMemoryPlanner
                 Handle(Records.Evaluated(m));
                 break;
             case RoundEvaluated m:
-            {
-                RoundState? round = Rounds.GetValueOrDefault(m.Round.RoundId);
-                Guid? previous = round is null ? null : RoundEvaluatedDecider.PreviousRound(m.Round, round);
-                Apply(RoundEvaluatedDecider.Decide(m, round, previous is { } p ? Rounds.GetValueOrDefault(p) : null, Campaign));
-                break;
-            }
+                {
+                    RoundState? round = Rounds.GetValueOrDefault(m.Round.RoundId);
+                    Guid? previous = round is null ? null : RoundEvaluatedDecider.PreviousRound(m.Round, round);
+                    Apply(RoundEvaluatedDecider.Decide(m, round, previous is { } p ? Rounds.GetValueOrDefault(p) : null, Campaign));
+                    break;
+                }
             case PriceRound m:
                 Handle(Records.Costed(m));
                 break;
             case RoundCosted m:
-            {
-                RoundState? round = Rounds.GetValueOrDefault(m.Round.RoundId);
-                var known = round is null ? new Dictionary<Guid, RoundState>() : Known(RoundCostedDecider.RoundsToLoad(round, Campaign!));
-                var recorded = round is not null && RoundCostedDecider.ConcludesStage(round, Campaign!) ? Completed : null;
-                Apply(RoundCostedDecider.Decide(m, round, round is null ? [] : EventIds(m.Round.RoundId), Campaign, known, recorded, Records.T0));
-                break;
-            }
+                {
+                    RoundState? round = Rounds.GetValueOrDefault(m.Round.RoundId);
+                    var known = round is null ? new Dictionary<Guid, RoundState>() : Known(RoundCostedDecider.RoundsToLoad(round, Campaign!));
+                    var recorded = round is not null && RoundCostedDecider.ConcludesStage(round, Campaign!) ? Completed : null;
+                    Apply(RoundCostedDecider.Decide(m, round, round is null ? [] : EventIds(m.Round.RoundId), Campaign, known, recorded, Records.T0));
+                    break;
+                }
         }
     }
 
