@@ -69,7 +69,7 @@ public sealed class RunCommandTests : IAsyncLifetime
             "--tasks", "2", "--epochs", "1", "--checkpoints", Path.Combine(Folder, "ckpt-failed")]);
         Assert.True(code == 1, output);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
-        string line = output.Split('\n').Single(l => l.Contains(" failed: ", StringComparison.Ordinal));
+        string line = output.Split('\n').Single(l => l.StartsWith("campaign ", StringComparison.Ordinal) && l.Contains(" failed: ", StringComparison.Ordinal));
         Assert.Matches("^campaign [0-9a-f-]{36} failed: drift-generator could not prepare the tasks: .+; `widthretrain resume [0-9a-f-]{36}` tries again", line);
         Assert.DoesNotContain("   at ", output);
         string id = line.Split(' ')[1];

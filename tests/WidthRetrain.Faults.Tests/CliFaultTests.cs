@@ -38,6 +38,10 @@ public sealed partial class CliFaultTests
         Assert.Equal(20, rounds.Count);
         Assert.All(rounds, r => Assert.Equal(RoundView.Costed, r.Status));
         Assert.Equal(20, (await q.LoadAsync<CampaignSummary>(id))!.RoundsDone);
+        RecordCheck check = await RecordCheck.OfAsync(marten, store.Environment["WIDTHRETRAIN_CHECKPOINTS"], id, 20);
+        FaultReport.Add("embedded run killed", "`widthretrain run` (every service in one process) killed with kill -9 at 80 %, then `widthretrain resume` (recovery: the whole resume)", check,
+            [resume.Elapsed], wall.Elapsed);
+        check.AssertIntact();
         Assert.True(resume.Elapsed < wall.Elapsed, "resume took longer than the whole run: it redid work");
     }
 

@@ -13,7 +13,7 @@ public static class FaultReport
 
     public static void Add(string scenario, string faults, RecordCheck check, IEnumerable<TimeSpan> recoveries, TimeSpan wall)
     {
-        if (!System.IO.File.Exists(File))
+        if (!System.IO.File.Exists(File) || new FileInfo(File).Length == 0)
             System.IO.File.WriteAllText(File, "| scenario | faults injected | rounds | lost | duplicated | recovery after each fault (s) | wall (s) | audit |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n");
         string recovery = string.Join(", ", recoveries.Select(r => r.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)));
         System.IO.File.AppendAllText(File, string.Create(CultureInfo.InvariantCulture,

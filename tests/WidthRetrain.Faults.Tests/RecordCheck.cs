@@ -14,9 +14,11 @@ public sealed record RecordCheck(int Expected, int Completed, int Distinct, int 
 {
     public int Lost => Expected - Distinct;
 
-    public static async Task<RecordCheck> OfAsync(FaultSuite suite, Guid id, int expected)
+    public static Task<RecordCheck> OfAsync(FaultSuite suite, Guid id, int expected) => OfAsync(suite.Store, suite.Checkpoints, id, expected);
+
+    public static async Task<RecordCheck> OfAsync(Marten.IDocumentStore store, string checkpoints, Guid id, int expected)
     {
-        CampaignRecord record = await CampaignRecordLoader.LoadAsync(suite.Store, id, default)
+        CampaignRecord record = await CampaignRecordLoader.LoadAsync(store, id, default)
             ?? throw new InvalidOperationException($"campaign {id} is not recorded");
         RoundCompleted[] completed = [.. record.Events.Select(e => e.Data).OfType<RoundCompleted>()];
         int duplicates = completed.Length - completed.Select(c => c.Round.RoundId).Distinct().Count();
@@ -29,7 +31,7 @@ public sealed record RecordCheck(int Expected, int Completed, int Distinct, int 
         duplicates += once.Sum(t => Math.Max(0, record.Events.Count(e => e.Data.GetType() == t) - 1));
         duplicates += record.Events.Select(e => e.Data).OfType<Contracts.Stages.StageConcluded>().GroupBy(s => s.Stage).Sum(g => g.Count() - 1);
         return new RecordCheck(expected, completed.Length, completed.Select(c => c.Round.RoundId).Distinct().Count(), duplicates,
-            CampaignAudit.Verify(record, CheckpointProbe.For(suite.Checkpoints)));
+            CampaignAudit.Verify(record, CheckpointProbe.For(checkpoints)));
     }
 
     public void AssertIntact()

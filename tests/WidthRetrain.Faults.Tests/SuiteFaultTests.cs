@@ -37,7 +37,7 @@ public sealed class SuiteFaultTests
         await suite.RestartAsync("trainer-b");
 
         await AssertCompletesIntact(suite, id, 24, "workers killed",
-            $"kill -9 of trainer, evaluator, cost accountant, drift generator (each restarted after 1 s); SIGTERM of a training trainer (stopped in {stopped.TotalSeconds:0.0} s)",
+            $"kill -9 of trainer, evaluator, cost accountant, drift generator (each restarted after 1 s); SIGTERM of a busy trainer (it stopped in {stopped.TotalSeconds:0.0} s)",
             recoveries, wall);
     }
 

@@ -30,16 +30,17 @@ public static class Records
     public static CampaignState Running(CampaignSpec spec)
     {
         CampaignState c = CampaignState.Create(new CampaignStarted(Campaign, spec, T0));
-        c.Apply(Tasks(spec));
+        c.Apply(new JasperFx.Events.Event<TasksReleased>(Tasks(spec)) { Version = 2 });
         c.Apply(StagePlan.First(Campaign, spec));
         return c;
     }
 
-    public static void Fold(CampaignState c, object e)
+    /// <param name="version">The event's version in the campaign stream (what the store gives the aggregate).</param>
+    public static void Fold(CampaignState c, object e, long version = 0)
     {
         switch (e)
         {
-            case TasksReleased x: c.Apply(x); break;
+            case TasksReleased x: c.Apply(new JasperFx.Events.Event<TasksReleased>(x) { Version = version }); break;
             case StageStarted x: c.Apply(x); break;
             case RoundCompleted x: c.Apply(x); break;
             case StageConcluded x: c.Apply(x); break;

@@ -3,7 +3,6 @@ using Marten;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Npgsql;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using WidthRetrain.Cli.Campaigns;
@@ -25,7 +24,7 @@ public sealed class PlannerBenchCommand : AsyncCommand<PlannerBenchSettings>
     public override async Task<int> ExecuteAsync(CommandContext context, PlannerBenchSettings settings, CancellationToken cancellationToken)
     {
         if (settings.Tasks is < 2 or > 100) throw new ArgumentException($"--tasks: 2 to 100, got {settings.Tasks}");
-        var scratch = new StoreSettings { Postgres = settings.ConnectionString, Schema = "bench_planner_" + Guid.NewGuid().ToString("N")[..8] };
+        StoreSettings scratch = ScratchSchema.For(settings, "bench_planner_");
         using IHost host = Suite.PlannerWith(scratch, x => x.AddConsumer<StubWorkers>());
         await host.PrepareStoreAsync(scratch.ConnectionString, TimeSpan.FromSeconds(20), cancellationToken, scratch.OwnerConnectionString);
         await host.StartAsync(cancellationToken);
@@ -53,10 +52,7 @@ public sealed class PlannerBenchCommand : AsyncCommand<PlannerBenchSettings>
         finally
         {
             await host.StopAsync(CancellationToken.None);
-            await using var c = new NpgsqlConnection(scratch.OwnerConnectionString ?? scratch.ConnectionString);
-            await c.OpenAsync(CancellationToken.None);
-            await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {scratch.Schema} CASCADE", c);
-            await drop.ExecuteNonQueryAsync(CancellationToken.None);
+            await ScratchSchema.DropAsync(scratch);
         }
     }
 

@@ -3,7 +3,6 @@ using Marten;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Npgsql;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using WidthRetrain.Cli.Campaigns;
@@ -36,7 +35,7 @@ public sealed class ReplayBenchCommand : AsyncCommand<ReplayBenchSettings>
     {
         if (settings.Seeds < 2 || settings.Tasks < 2 || settings.Stages < 1)
             throw new ArgumentException("--seeds and --tasks: at least 2; --stages: at least 1");
-        var scratch = new StoreSettings { Postgres = settings.ConnectionString, Schema = "bench_replay_" + Guid.NewGuid().ToString("N")[..8] };
+        StoreSettings scratch = ScratchSchema.For(settings, "bench_replay_");
         var (host, store) = await Suite.OpenReaderAsync(scratch, cancellationToken);
         using IHost reader = host;
         try
@@ -65,10 +64,7 @@ public sealed class ReplayBenchCommand : AsyncCommand<ReplayBenchSettings>
         }
         finally
         {
-            await using var c = new NpgsqlConnection(scratch.OwnerConnectionString ?? scratch.ConnectionString);
-            await c.OpenAsync(CancellationToken.None);
-            await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {scratch.Schema} CASCADE", c);
-            await drop.ExecuteNonQueryAsync(CancellationToken.None);
+            await ScratchSchema.DropAsync(scratch);
         }
     }
 

@@ -27,6 +27,8 @@ public static class Suite
             ["Storage:CheckpointDirectory"] = checkpoints,
             ["Storage:DataDirectory"] = dataDirectory,
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            // A failed message is recorded and shown on one line; MassTransit's own report of it carries a stack trace.
+            ["Serilog:MinimumLevel:Override:MassTransit"] = "Fatal",
             // The embedded planner watches only the campaigns this process runs or resumes; older interrupted ones wait for `resume`.
             ["Planner:RedriveOnStart"] = "false",
         }.Where(kv => extra?.ContainsKey(kv.Key) != true).Concat(extra ?? new Dictionary<string, string?>()), embedded: true, x =>

@@ -4,12 +4,8 @@ using WidthRetrain.Cli.Audit;
 
 namespace WidthRetrain.Cli.Replay;
 
-public sealed class ReplaySettings : AuditSettings
+public sealed class ReplaySettings : AuditedCampaignSettings
 {
-    [CommandArgument(0, "<ID>")]
-    [Description("Campaign id, or an unambiguous prefix of it")]
-    public string Id { get; init; } = "";
-
     [CommandOption("--policy <FILE>")]
     [Description("Counterfactual: decide again under this policy (JSON); nothing is trained")]
     public string? PolicyFile { get; init; }

@@ -22,7 +22,8 @@ public sealed class ResumeCampaignConsumer(IDocumentStore store, TimeProvider cl
         IReadOnlyList<RoundState> pending = campaign is null ? [] : await work.PendingRoundsAsync(cancel);
         IReadOnlyDictionary<Guid, RoundState> predecessors = await work.RoundsAsync(RoundCommands.PredecessorsOf(pending), cancel);
         var recorded = campaign is { StageAwaitsConclusion: true } ? await work.CampaignRoundsAsync(cancel) : null;
-        PlannerOutcome outcome = ResumeDecider.Decide(m.CampaignId, campaign, pending, predecessors.GetValueOrDefault, recorded,
+        var sequences = campaign is null ? null : await work.SequencesAsync(campaign, cancel);
+        PlannerOutcome outcome = ResumeDecider.Decide(m.CampaignId, campaign, sequences, pending, predecessors.GetValueOrDefault, recorded,
             new Dictionary<Guid, RoundState>(), clock.GetUtcNow());
         await work.CommitAsync(outcome, cancel);
         log.LogInformation("Campaign {CampaignId} resumed: {Commands} command(s) sent again", m.CampaignId, outcome.Messages.Count);

@@ -25,7 +25,9 @@ public sealed class RoundCostedConsumer(IDocumentStore store, TimeProvider clock
             ? new Dictionary<Guid, RoundState>() : await work.RoundsAsync(RoundCostedDecider.RoundsToLoad(round, campaign), cancel);
         var recorded = round is not null && campaign is not null && RoundCostedDecider.ConcludesStage(round, campaign)
             ? await work.CampaignRoundsAsync(cancel) : null;
-        PlannerOutcome outcome = RoundCostedDecider.Decide(m, round, work.RoundEventIds(m.Round.RoundId), campaign, rounds, recorded, clock.GetUtcNow());
+        var sequences = round is not null && campaign is not null && RoundCostedDecider.NeedsTasks(round, campaign)
+            ? await work.SequencesAsync(campaign, cancel) : null;
+        PlannerOutcome outcome = RoundCostedDecider.Decide(m, round, work.RoundEventIds(m.Round.RoundId), campaign, rounds, recorded, sequences, clock.GetUtcNow());
         await work.CommitAsync(outcome, cancel);
         foreach (CampaignCompleted done in outcome.Messages.OfType<CampaignCompleted>())
             log.LogInformation("Campaign {CampaignId} completed: {Rounds} rounds, cost {Cost:0.0000} {Currency}",

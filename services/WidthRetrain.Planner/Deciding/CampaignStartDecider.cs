@@ -27,6 +27,6 @@ public static class CampaignStartDecider
         if (CanonicalJson.Of(existing.Spec) != CanonicalJson.Of(spec))
             return new OutcomeBuilder().Send(new CampaignRejected(m.CampaignId,
                 [$"campaignId: {m.CampaignId} is already used by another campaign ('{existing.Spec.Name}')"])).Build();
-        return existing.Sequences is null && existing.Status == CampaignStatus.Running ? new OutcomeBuilder().Send(generate).Build() : PlannerOutcome.None;
+        return !existing.HasTasks && existing.Status == CampaignStatus.Running ? new OutcomeBuilder().Send(generate).Build() : PlannerOutcome.None;
     }
 }

@@ -18,7 +18,7 @@ public static class FaultDecider
         var outcome = new OutcomeBuilder();
         if (f.Round is null)
         {
-            if (campaign.Sequences is not null || !f.Permanent) return PlannerOutcome.None;
+            if (campaign.HasTasks || !f.Permanent) return PlannerOutcome.None;
             var failed = new CampaignFailed(campaign.Id, $"{f.Service} could not prepare the tasks: {f.Reason}", f.At, null, f.Service);
             return outcome.Append(campaign.Id, failed).Send(failed).Build();
         }

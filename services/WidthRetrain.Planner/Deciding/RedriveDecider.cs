@@ -14,11 +14,12 @@ namespace WidthRetrain.Planner.Deciding;
 /// </summary>
 public static class RedriveDecider
 {
-    public static PlannerOutcome Decide(CampaignState campaign, IReadOnlyList<RoundState> pending, Func<Guid, RoundState?> lookup,
-        DateTimeOffset lastProgress, DateTimeOffset now, RedriveSettings settings, bool atStartup)
+    /// <param name="sequences">The released task specs (null while not released).</param>
+    public static PlannerOutcome Decide(CampaignState campaign, IReadOnlyList<SeedTasks>? sequences, IReadOnlyList<RoundState> pending,
+        Func<Guid, RoundState?> lookup, DateTimeOffset lastProgress, DateTimeOffset now, RedriveSettings settings, bool atStartup)
     {
         if (campaign.Status != CampaignStatus.Running) return PlannerOutcome.None;
-        IReadOnlyList<object> commands = Commands(campaign, pending, lookup);
+        IReadOnlyList<object> commands = Commands(campaign, sequences, pending, lookup);
         var outcome = new OutcomeBuilder();
         if (atStartup)
         {
@@ -34,7 +35,7 @@ public static class RedriveDecider
             string what = waiting?.Pending is { } step
                 ? $"{RoundCommands.ServiceOf(step)} to {step.ToString().ToLowerInvariant()} {RoundCommands.Describe(waiting.Round)}"
                   + (waiting.LastFault is { } f ? $"; its last failure: {f.Service}: {f.Reason}" : "")
-                : campaign.Sequences is null ? "drift-generator to release the tasks" : "nothing pending";
+                : !campaign.HasTasks ? "drift-generator to release the tasks" : "nothing pending";
             var failed = new CampaignFailed(campaign.Id,
                 $"no progress for {Minutes(now - lastProgress)} after {settings.MaxAttempts} re-sends of its pending work; waiting for the {what}",
                 now, waiting?.Round, waiting?.Pending is { } s ? RoundCommands.ServiceOf(s) : null);
@@ -46,10 +47,11 @@ public static class RedriveDecider
     }
 
     /// <summary>The pending work of a campaign: its tasks while not released, else each pending round's next step.</summary>
-    public static IReadOnlyList<object> Commands(CampaignState campaign, IReadOnlyList<RoundState> pending, Func<Guid, RoundState?> lookup) =>
-        campaign.Sequences is null
+    public static IReadOnlyList<object> Commands(CampaignState campaign, IReadOnlyList<SeedTasks>? sequences, IReadOnlyList<RoundState> pending,
+        Func<Guid, RoundState?> lookup) =>
+        !campaign.HasTasks || sequences is null
             ? [new GenerateTasks(campaign.Id, campaign.Spec.Dataset, campaign.Spec.Drift, campaign.Spec.Seeds)]
-            : RoundCommands.Pending(campaign, pending, lookup);
+            : RoundCommands.Pending(campaign, sequences, pending, lookup);
 
     private static string Minutes(TimeSpan t) => t.TotalMinutes >= 1 ? $"{t.TotalMinutes:0.#} min" : $"{t.TotalSeconds:0} s";
 }

@@ -1,3 +1,4 @@
+using WidthRetrain.Contracts.Campaigns;
 using WidthRetrain.Contracts.Rounds;
 using WidthRetrain.Contracts.Stages;
 using WidthRetrain.Contracts.Tasks;
@@ -13,8 +14,11 @@ namespace WidthRetrain.Planner.Deciding;
 /// </summary>
 public static class RoundCommands
 {
-    public static TrainRound Train(RoundState round, CampaignState campaign) =>
-        new(round.Round, round.Arm, campaign.TasksOf(round.Round.Seed), round.Parent, round.History);
+    public static TrainRound Train(RoundState round, IReadOnlyList<SeedTasks> sequences) =>
+        new(round.Round, round.Arm, TasksOf(sequences, round.Round.Seed), round.Parent, round.History);
+
+    public static IReadOnlyList<TaskSpec> TasksOf(IReadOnlyList<SeedTasks> sequences, long seed) =>
+        sequences.FirstOrDefault(s => s.Seed == seed)?.Tasks ?? throw new InvalidOperationException($"no tasks released for seed {seed}");
 
     public static EvaluateRound Evaluate(RoundState round) =>
         new(round.Trained ?? throw new InvalidOperationException($"round {round.Id} is not trained"));
@@ -29,16 +33,17 @@ public static class RoundCommands
         return new RoundScheduled(RoundIds.Next(round.Round, round.Arm), round.Arm, trained.Checkpoint, [.. round.History, trained.Checkpoint]);
     }
 
-    /// <summary>The first round of every arm and seed of a stage.</summary>
-    public static IReadOnlyList<RoundScheduled> FirstRounds(StageStarted stage, IReadOnlyList<SeedTasks> sequences) =>
-        [.. stage.Arms.SelectMany(arm => sequences.Select(s =>
-            new RoundScheduled(RoundIds.Ref(stage.CampaignId, stage.Stage, arm, s.Seed, 0, s.Tasks.Count), arm, null, [])))];
+    /// <summary>The first round of every arm and seed of a stage (the spec's seeds and task count: the released tasks match them).</summary>
+    public static IReadOnlyList<RoundScheduled> FirstRounds(StageStarted stage, CampaignSpec spec) =>
+        [.. stage.Arms.SelectMany(arm => spec.Seeds.Select(seed =>
+            new RoundScheduled(RoundIds.Ref(stage.CampaignId, stage.Stage, arm, seed, 0, spec.Drift.Tasks), arm, null, [])))];
 
     /// <summary>
     /// The commands that move pending rounds on: each round's next step. A round waiting to be priced needs the
     /// cumulative cost of the round before it (<paramref name="lookup"/>); when that is not recorded the round is skipped.
     /// </summary>
-    public static IReadOnlyList<object> Pending(CampaignState campaign, IEnumerable<RoundState> pending, Func<Guid, RoundState?> lookup)
+    public static IReadOnlyList<object> Pending(CampaignState campaign, IReadOnlyList<SeedTasks> sequences, IEnumerable<RoundState> pending,
+        Func<Guid, RoundState?> lookup)
     {
         var commands = new List<object>();
         foreach (RoundState r in pending.OrderBy(r => r.Round.Stage).ThenBy(r => r.Round.Arm, StringComparer.Ordinal)
@@ -47,7 +52,7 @@ public static class RoundCommands
             switch (r.Pending)
             {
                 case RoundStep.Train:
-                    commands.Add(Train(r, campaign));
+                    commands.Add(Train(r, sequences));
                     break;
                 case RoundStep.Evaluate:
                     commands.Add(Evaluate(r));

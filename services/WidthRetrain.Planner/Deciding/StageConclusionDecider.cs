@@ -2,6 +2,7 @@ using WidthRetrain.Contracts.Campaigns;
 using WidthRetrain.Contracts.Investment;
 using WidthRetrain.Contracts.Rounds;
 using WidthRetrain.Contracts.Stages;
+using WidthRetrain.Contracts.Tasks;
 using WidthRetrain.Investment.Policies;
 using WidthRetrain.Planner.Events;
 using WidthRetrain.Planner.Planning;
@@ -17,8 +18,9 @@ public static class StageConclusionDecider
 {
     /// <param name="campaignRounds">Every RoundCompleted of the campaign, including any this outcome appends.</param>
     /// <param name="rounds">Known round states: a first round already on record is not scheduled twice.</param>
-    public static void Conclude(CampaignState campaign, int stage, IReadOnlyList<RoundCompleted> campaignRounds, DateTimeOffset now,
-        OutcomeBuilder outcome, IReadOnlyDictionary<Guid, RoundState> rounds)
+    /// <param name="sequences">The released task specs, for the next stage's first TrainRounds.</param>
+    public static void Conclude(CampaignState campaign, int stage, IReadOnlyList<RoundCompleted> campaignRounds, IReadOnlyList<SeedTasks> sequences,
+        DateTimeOffset now, OutcomeBuilder outcome, IReadOnlyDictionary<Guid, RoundState> rounds)
     {
         Guid id = campaign.Id;
         RoundCompleted[] stageRounds = [.. campaignRounds.Where(r => r.Round.Stage == stage)];
@@ -36,12 +38,12 @@ public static class StageConclusionDecider
         if (next is not null)
         {
             outcome.Append(id, next).Send(next);
-            foreach (RoundScheduled first in RoundCommands.FirstRounds(next, campaign.Sequences!))
+            foreach (RoundScheduled first in RoundCommands.FirstRounds(next, campaign.Spec))
             {
                 RoundState? known = rounds.GetValueOrDefault(first.Round.RoundId);
                 if (known is null) outcome.Start(first.Round.RoundId, first);
                 if (known?.Trained is null)
-                    outcome.Send(new TrainRound(first.Round, first.Arm, campaign.TasksOf(first.Round.Seed), null, []));
+                    outcome.Send(new TrainRound(first.Round, first.Arm, RoundCommands.TasksOf(sequences, first.Round.Seed), null, []));
             }
             return;
         }

@@ -17,18 +17,19 @@ public static class TasksReleasedDecider
 {
     /// <summary>The rounds whose state <see cref="Decide"/> needs: stage 1's first rounds once tasks are on record.</summary>
     public static IReadOnlyList<Guid> RoundsToLoad(CampaignState campaign) =>
-        campaign.Sequences is null || campaign.Stages.Count == 0 ? []
-            : [.. RoundCommands.FirstRounds(campaign.Stages[0], campaign.Sequences).Select(r => r.Round.RoundId)];
+        !campaign.HasTasks || campaign.Stages.Count == 0 ? []
+            : [.. RoundCommands.FirstRounds(campaign.Stages[0], campaign.Spec).Select(r => r.Round.RoundId)];
 
     public static PlannerOutcome Decide(TasksReleased m, CampaignState? campaign, IReadOnlyDictionary<Guid, RoundState> rounds)
     {
         if (campaign is null) throw new PermanentFailureException($"campaign {m.CampaignId} is not recorded here");
-        if (campaign.Sequences is not null)
+        if (campaign.HasTasks)
         {
             if (campaign.Status != CampaignStatus.Running) return PlannerOutcome.None;
-            IEnumerable<object> again = RoundCommands.FirstRounds(campaign.Stages[0], campaign.Sequences)
+            // The released tasks are what this duplicate carries; the trainer checks every task's content hash anyway.
+            IEnumerable<object> again = RoundCommands.FirstRounds(campaign.Stages[0], campaign.Spec)
                 .Select(r => rounds.GetValueOrDefault(r.Round.RoundId)).OfType<RoundState>()
-                .Where(r => r.Trained is null).Select(r => RoundCommands.Train(r, campaign));
+                .Where(r => r.Trained is null).Select(r => RoundCommands.Train(r, m.Sequences));
             return new OutcomeBuilder().SendAll(again).Build();
         }
         if (m.Sequences.Count == 0) throw new PermanentFailureException($"campaign {m.CampaignId}: no task sequences released");
@@ -42,10 +43,10 @@ public static class TasksReleasedDecider
         var outcome = new OutcomeBuilder().Append(m.CampaignId, m, stage);
         bool running = campaign.Status == CampaignStatus.Running;
         if (running) outcome.Send(stage);
-        foreach (RoundScheduled first in RoundCommands.FirstRounds(stage, m.Sequences))
+        foreach (RoundScheduled first in RoundCommands.FirstRounds(stage, campaign.Spec))
         {
             outcome.Start(first.Round.RoundId, first);
-            if (running) outcome.Send(new TrainRound(first.Round, first.Arm, m.Sequences.First(s => s.Seed == first.Round.Seed).Tasks, null, []));
+            if (running) outcome.Send(new TrainRound(first.Round, first.Arm, RoundCommands.TasksOf(m.Sequences, first.Round.Seed), null, []));
         }
         return outcome.Build();
     }

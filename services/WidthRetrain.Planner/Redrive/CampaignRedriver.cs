@@ -99,8 +99,8 @@ public sealed class CampaignRedriver(IDocumentStore store, IBus bus, IOptions<Pl
         IReadOnlyList<RoundState> pending = await work.PendingRoundsAsync(cancel);
         IReadOnlyDictionary<Guid, RoundState> predecessors = await work.RoundsAsync(RoundCommands.PredecessorsOf(pending), cancel);
         DateTimeOffset lastProgress = await work.LastProgressAsync(cancel);
-        PlannerOutcome outcome = RedriveDecider.Decide(campaign, pending, predecessors.GetValueOrDefault, lastProgress, clock.GetUtcNow(),
-            options.Value.Settings, atStartup);
+        PlannerOutcome outcome = RedriveDecider.Decide(campaign, await work.SequencesAsync(campaign, cancel), pending, predecessors.GetValueOrDefault,
+            lastProgress, clock.GetUtcNow(), options.Value.Settings, atStartup);
         if (outcome.AppendsNothing) return;
         await work.CommitAsync(outcome, cancel);
         foreach (CampaignRedriven r in outcome.EventsOf(campaignId).OfType<CampaignRedriven>())

@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using WidthRetrain.Contracts.Campaigns;
 using WidthRetrain.Contracts.Investment;
 using WidthRetrain.Contracts.Stages;
@@ -18,7 +19,13 @@ public sealed class CampaignState
     public int Version { get; set; }
     public CampaignSpec Spec { get; set; } = null!;
     public CampaignStatus Status { get; set; }
-    public IReadOnlyList<SeedTasks>? Sequences { get; set; }
+    /// <summary>
+    /// The version of the campaign's TasksReleased event (0 until released). The task specs themselves stay in that
+    /// event (seeds x tasks of them): the state keeps only where to find them, so it does not grow with the campaign.
+    /// </summary>
+    public long TasksVersion { get; set; }
+
+    public bool HasTasks => TasksVersion > 0;
     public int Stage { get; set; }
     public int StageRounds { get; set; }
     public Dictionary<int, int> CompletedByStage { get; set; } = [];
@@ -37,7 +44,7 @@ public sealed class CampaignState
 
     public static CampaignState Create(CampaignStarted e) => new() { Id = e.CampaignId, Spec = e.Spec, Status = CampaignStatus.Running };
 
-    public void Apply(TasksReleased e) => Sequences = e.Sequences;
+    public void Apply(IEvent<TasksReleased> e) => TasksVersion = e.Version;
 
     public void Apply(StageStarted e)
     {
@@ -78,7 +85,4 @@ public sealed class CampaignState
 
     /// <summary>Every round of the current stage is recorded but the stage is not concluded yet.</summary>
     public bool StageAwaitsConclusion => Stage > 0 && CompletedIn(Stage) == StageRounds && !ConcludedStages.Contains(Stage);
-
-    public IReadOnlyList<TaskSpec> TasksOf(long seed) =>
-        Sequences?.First(s => s.Seed == seed).Tasks ?? throw new InvalidOperationException($"campaign {Id}: tasks not released yet");
 }

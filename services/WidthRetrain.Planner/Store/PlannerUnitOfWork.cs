@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten;
+using WidthRetrain.Contracts.Tasks;
 using WidthRetrain.Planner.Audit;
 using WidthRetrain.Planner.Deciding;
 using WidthRetrain.Planner.Events;
@@ -91,6 +92,15 @@ public sealed class PlannerUnitOfWork : IAsyncDisposable
         CampaignActivity? activity = await session.LoadAsync<CampaignActivity>(campaignId, cancel);
         return new[] { summary?.ProgressAt ?? DateTimeOffset.MinValue, rounds.Count == 0 ? DateTimeOffset.MinValue : rounds[0],
             activity?.LastHeartbeatAt ?? DateTimeOffset.MinValue }.Max();
+    }
+
+    /// <summary>The campaign's released task specs, read from their event (a point read by version), or null before release.</summary>
+    public async Task<IReadOnlyList<SeedTasks>?> SequencesAsync(CampaignState campaign, CancellationToken cancel)
+    {
+        if (!campaign.HasTasks) return null;
+        IReadOnlyList<IEvent> e = await session.Events.FetchStreamAsync(campaignId, version: campaign.TasksVersion, fromVersion: campaign.TasksVersion, token: cancel);
+        return e.Count == 1 && e[0].Data is TasksReleased released ? released.Sequences
+            : throw new InvalidOperationException($"campaign {campaignId}: event {campaign.TasksVersion} is not its TasksReleased");
     }
 
     /// <summary>Every RoundCompleted recorded on the campaign stream (read once per stage conclusion, not per round).</summary>

@@ -63,7 +63,11 @@ public class CampaignFlowDeciderTests
             return System.Text.Json.JsonSerializer.Serialize(s).Length;
         }
         Assert.InRange(SizeAfter(10_000) - SizeAfter(10), 0, 16); // counts grow by digits, not by rounds
-        Assert.NotNull(c);
+        // Nor with the task specs: 32 seeds x 100 tasks are read from their event when needed, not kept in the state.
+        int Size(CampaignState s) => System.Text.Json.JsonSerializer.Serialize(s).Length;
+        CampaignState big = Records.Running(Records.Spec(seeds: [.. Enumerable.Range(1, 32).Select(i => (long)i)], tasks: 100));
+        Assert.InRange(Size(big) - Size(c), 0, 1_000); // the spec's own seed list, and the stage's arms
+        Assert.True(big.HasTasks);
     }
 
     [Fact]
@@ -151,11 +155,11 @@ public class CampaignFlowDeciderTests
         var next = Assert.IsType<TrainRound>(Assert.Single(planner.Sent));
         // A duplicate price re-sends the chain's next TrainRound while that round is not trained, and nothing once it is.
         RoundState round = planner.Rounds[train.Round.RoundId];
-        PlannerOutcome again = RoundCostedDecider.Decide(costed, round, [], planner.Campaign, planner.Known(RoundCostedDecider.RoundsToLoad(round, planner.Campaign!)), null, Records.T0);
+        PlannerOutcome again = RoundCostedDecider.Decide(costed, round, [], planner.Campaign, planner.Known(RoundCostedDecider.RoundsToLoad(round, planner.Campaign!)), null, planner.Sequences, Records.T0);
         Assert.True(again.AppendsNothing);
         Assert.Equal(next.Round, Assert.IsType<TrainRound>(Assert.Single(again.Messages)).Round);
         planner.Handle(Records.Trained(next));
-        Assert.Empty(RoundCostedDecider.Decide(costed, round, [], planner.Campaign, planner.Known(RoundCostedDecider.RoundsToLoad(round, planner.Campaign!)), null, Records.T0).Messages);
+        Assert.Empty(RoundCostedDecider.Decide(costed, round, [], planner.Campaign, planner.Known(RoundCostedDecider.RoundsToLoad(round, planner.Campaign!)), null, planner.Sequences, Records.T0).Messages);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class InMemoryPlanner
                 if (a.StreamId == Records.Campaign)
                 {
                     if (e is CampaignStarted s) Campaign = CampaignState.Create(s);
-                    else Records.Fold(Campaign!, e);
+                    else Records.Fold(Campaign!, e, events.Count);
                 }
                 else Rounds[a.StreamId] = Records.Fold(Rounds.GetValueOrDefault(a.StreamId), e);
             }
@@ -44,6 +44,9 @@ public sealed class InMemoryPlanner
         ids.Where(Rounds.ContainsKey).ToDictionary(id => id, id => Rounds[id]);
 
     public IReadOnlyList<RoundCompleted> Completed => [.. Streams[Records.Campaign].OfType<RoundCompleted>()];
+
+    /// <summary>The released tasks, read from their event as the shell reads them.</summary>
+    public IReadOnlyList<SeedTasks>? Sequences => Campaign is { HasTasks: true } c ? ((TasksReleased)Streams[Records.Campaign][(int)c.TasksVersion - 1]).Sequences : null;
 
     public IReadOnlyList<Guid> EventIds(Guid round) => [.. Enumerable.Range(0, Streams[round].Count).Select(i => new Guid(i + 1, 0, 0, round.ToByteArray()[..8]))];
 
@@ -85,7 +88,8 @@ public sealed class InMemoryPlanner
                     RoundState? round = Rounds.GetValueOrDefault(m.Round.RoundId);
                     var known = round is null ? new Dictionary<Guid, RoundState>() : Known(RoundCostedDecider.RoundsToLoad(round, Campaign!));
                     var recorded = round is not null && RoundCostedDecider.ConcludesStage(round, Campaign!) ? Completed : null;
-                    Apply(RoundCostedDecider.Decide(m, round, round is null ? [] : EventIds(m.Round.RoundId), Campaign, known, recorded, Records.T0));
+                    var sequences = round is not null && RoundCostedDecider.NeedsTasks(round, Campaign!) ? Sequences : null;
+                    Apply(RoundCostedDecider.Decide(m, round, round is null ? [] : EventIds(m.Round.RoundId), Campaign, known, recorded, sequences, Records.T0));
                     break;
                 }
         }

@@ -59,7 +59,7 @@ public class RecoveryDeciderTests
         InMemoryPlanner planner = Stopped(out var pending);
         planner.Handle(Records.Trained(pending[0])); // one round is trained, so its evaluation is what is pending
         planner.Sent.Clear();
-        PlannerOutcome outcome = RedriveDecider.Decide(planner.Campaign!, [.. planner.Rounds.Values], id => planner.Rounds.GetValueOrDefault(id),
+        PlannerOutcome outcome = RedriveDecider.Decide(planner.Campaign!, planner.Sequences, [.. planner.Rounds.Values], id => planner.Rounds.GetValueOrDefault(id),
             Records.T0, Records.T0.AddSeconds(1), Settings, atStartup: true);
         var redriven = Assert.IsType<CampaignRedriven>(Assert.Single(outcome.EventsOf(Records.Campaign)));
         Assert.Equal((0, 4), (redriven.Attempt, redriven.Commands));
@@ -76,7 +76,7 @@ public class RecoveryDeciderTests
         DateTimeOffset progress = Records.T0;
         PlannerOutcome Tick(DateTimeOffset now)
         {
-            PlannerOutcome o = RedriveDecider.Decide(c, rounds, _ => null, progress, now, Settings, atStartup: false);
+            PlannerOutcome o = RedriveDecider.Decide(c, planner.Sequences, rounds, _ => null, progress, now, Settings, atStartup: false);
             foreach (object e in o.EventsOf(Records.Campaign)) Records.Fold(c, e);
             return o;
         }
@@ -105,7 +105,7 @@ public class RecoveryDeciderTests
         planner.Handle(Records.Trained(pending[0]));
         planner.Sent.Clear();
         Records.Fold(planner.Campaign!, new CampaignFailed(Records.Campaign, "trainer failed on ...", Records.T0));
-        PlannerOutcome outcome = ResumeDecider.Decide(Records.Campaign, planner.Campaign, [.. planner.Rounds.Values], id => planner.Rounds.GetValueOrDefault(id),
+        PlannerOutcome outcome = ResumeDecider.Decide(Records.Campaign, planner.Campaign, planner.Sequences, [.. planner.Rounds.Values], id => planner.Rounds.GetValueOrDefault(id),
             null, new Dictionary<Guid, RoundState>(), Records.T0);
         var resumed = Assert.IsType<CampaignResumed>(outcome.EventsOf(Records.Campaign).First());
         Assert.Equal("trainer failed on ...", resumed.PreviousFailure);
@@ -123,7 +123,7 @@ public class RecoveryDeciderTests
         var planner = new InMemoryPlanner();
         planner.Handle(new StartCampaign(Records.Campaign, Records.Spec()));
         planner.RunToEnd();
-        Assert.Equal(PlannerOutcome.None, ResumeDecider.Decide(Records.Campaign, planner.Campaign, [], _ => null, null, new Dictionary<Guid, RoundState>(), Records.T0));
+        Assert.Equal(PlannerOutcome.None, ResumeDecider.Decide(Records.Campaign, planner.Campaign, planner.Sequences, [], _ => null, null, new Dictionary<Guid, RoundState>(), Records.T0));
     }
 
     [Fact]
@@ -143,9 +143,9 @@ public class RecoveryDeciderTests
         RoundState second = planner.Rounds.Values.Single(r => r.Round.TaskIndex == 1);
         RoundState first = planner.Rounds.Values.Single(r => r.Round.TaskIndex == 0);
         Assert.Equal(RoundStep.Price, second.Pending);
-        var price = Assert.IsType<PriceRound>(Assert.Single(RoundCommands.Pending(planner.Campaign!, [second], id => id == first.Id ? first : null)));
+        var price = Assert.IsType<PriceRound>(Assert.Single(RoundCommands.Pending(planner.Campaign!, planner.Sequences!, [second], id => id == first.Id ? first : null)));
         Assert.Equal(first.Costed!.CumulativeCost, price.PreviousCumulativeCost);
-        Assert.Empty(RoundCommands.Pending(planner.Campaign!, [second], _ => null));
+        Assert.Empty(RoundCommands.Pending(planner.Campaign!, planner.Sequences!, [second], _ => null));
         Assert.Equal([first.Id], RoundCommands.PredecessorsOf([second]));
     }
 }
