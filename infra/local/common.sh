@@ -13,7 +13,8 @@ fi
 # Run a command as a system user (postgres/rabbitmq) whether we are root or a sudoer.
 as_user() {
   local user=$1; shift
-  if [[ $(id -u) -eq 0 ]]; then runuser -u "$user" -- "$@"; else sudo -u "$user" -- "$@"; fi
+  # From / : the caller's folder may be one the system user cannot enter (psql would say so on every run).
+  if [[ $(id -u) -eq 0 ]]; then (cd / && runuser -u "$user" -- "$@"); else (cd / && sudo -u "$user" -- "$@"); fi
 }
 
 pkg_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }

@@ -36,7 +36,7 @@ public sealed record CampaignSpec(
 {
     /// <summary>
     /// The demo campaign: the paper's rotated Fashion-MNIST (a 20,000-image subset, 3 epochs per task), widths 32 to 1024,
-    /// three seeds; about a minute and a half on 2 CPU cores.
+    /// three seeds; about three minutes on 2 CPU cores.
     /// </summary>
     public static CampaignSpec Demo() => new("demo", new DatasetSpec("fashion-mnist", 20_000, 5_000), new DriftSpec(),
         [32, 64, 128, 256, 512, 1024], 1, "relu", new TrainingSpec(EpochsPerTask: 3), [1, 2, 3], PriceBook.Default);
