@@ -13,6 +13,7 @@ public static class CampaignTables
         CampaignSummary s = report.Summary;
         AnsiConsole.MarkupLineInterpolated($"[bold]{s.Name}[/] ({s.Id}): {s.Status}; {s.Dataset}, {s.Tasks} {s.Scenario} tasks; {s.RoundsDone}/{s.RoundsTotal} rounds; cost {s.TotalCost:0.000000} {s.Currency}");
         if (s.FailureReason is not null) AnsiConsole.MarkupLineInterpolated($"[red]failed:[/] {s.FailureReason}");
+        if (s.Redrives > 0) AnsiConsole.MarkupLineInterpolated($"pending work sent again {s.Redrives} time(s); last: {s.LastRedrive}");
         if (report.Evidence.Count == 0)
         {
             AnsiConsole.MarkupLine("No stage concluded yet.");
