@@ -82,5 +82,5 @@ public static class CampaignFollower
         _ => e.InnerException is not null && IsStoreOutage(e.InnerException),
     };
 
-    public static string OneLine(Exception e) => e.Message.Split('\n')[0].Trim();
+    public static string OneLine(Exception e) => Planner.Deciding.FaultReport.OneLine(e.Message);
 }
