@@ -51,8 +51,7 @@ public sealed class ReplayCommand : AsyncCommand<ReplaySettings>
             AnsiConsole.MarkupLine("[red]no counterfactual[/]: the record does not verify, so what it would decide means nothing");
             return AuditPrinter.AuditFailed;
         }
-        await using var session = store.QuerySession();
-        CampaignHistory history = await CampaignHistory.LoadAsync(session, id, cancellationToken) ?? throw new ArgumentException($"ID: no campaign {id}");
+        CampaignHistory history = CampaignHistory.Of(record) ?? throw new ArgumentException($"ID: no campaign {id}");
         InvestmentPolicy policy = otherPolicy ?? history.Policy
             ?? throw new ArgumentException($"ID: campaign {id} ran a fixed list of widths; give --policy to ask what a staged investment would have decided");
         var (records, spentAfter) = InvestmentHistory.Build(history.Stages, history.Rounds, policy, otherPrices);

@@ -19,12 +19,11 @@ public sealed class ReportCommand : AsyncCommand<ReportSettings>
         var (host, store) = await Suite.OpenReaderAsync(settings, cancellationToken);
         using IHost reader = host;
         Guid id = await CampaignReader.ResolveAsync(store, settings.Id, cancellationToken);
-        await using var q = store.QuerySession();
-        CampaignHistory history = await CampaignHistory.LoadAsync(q, id, cancellationToken) ?? throw new ArgumentException($"ID: no campaign {id}");
+        CampaignRecord record = await CampaignRecordLoader.LoadAsync(store, id, cancellationToken) ?? throw new ArgumentException($"ID: no campaign {id}");
+        CampaignHistory history = CampaignHistory.Of(record) ?? throw new ArgumentException($"ID: no campaign {id}");
         CampaignReport report = (await CampaignReader.ReadAsync(store, id, cancellationToken))!;
         if (report.Evidence.Count == 0) throw new ArgumentException($"ID: campaign {id} has no concluded stage yet; nothing to report");
         string folder = settings.Out ?? $"report-{id.ToString("N")[..8]}";
-        CampaignRecord record = (await CampaignRecordLoader.LoadAsync(store, id, cancellationToken))!;
         CampaignAuditReport audit = CampaignAudit.Verify(record, CheckpointProbe.For(settings.CheckpointRoot));
         IReadOnlyList<string> files = DecisionReport.Write(history, report, audit, folder);
         AnsiConsole.MarkupLineInterpolated($"Report of campaign {id} written to [blue]{folder}[/]: {string.Join(", ", files)}");

@@ -40,8 +40,6 @@ public sealed class CampaignState
     /// <summary>The policy of a staged investment (null for a fixed list of widths), with the campaign's budget if it has one.</summary>
     public InvestmentPolicy? Policy => CampaignPolicy.Of(Spec);
 
-    public StageStarted? CurrentStage => Stages.Count == 0 ? null : Stages[^1];
-
     public static CampaignState Create(CampaignStarted e) => new() { Id = e.CampaignId, Spec = e.Spec, Status = CampaignStatus.Running };
 
     public void Apply(IEvent<TasksReleased> e) => TasksVersion = e.Version;

@@ -23,11 +23,16 @@ public sealed record CampaignHistory(
     public static async Task<CampaignHistory?> LoadAsync(IQuerySession session, Guid campaignId, CancellationToken cancel)
     {
         IReadOnlyList<IEvent> events = await session.Events.FetchStreamAsync(campaignId, token: cancel);
-        if (events.Count == 0 || events[0].Data is not CampaignStarted started) return null;
-        return new CampaignHistory(campaignId, started.Spec,
-            events.Select(e => e.Data).OfType<StageStarted>().ToArray(),
-            events.Select(e => e.Data).OfType<RoundCompleted>().ToArray(),
-            events.Select(e => e.Data).OfType<DecisionMade>().ToArray(),
-            events.Count);
+        return Of(campaignId, [.. events.Select(e => e.Data)]);
+    }
+
+    /// <summary>From a record the audit has already loaded: the campaign stream is not read twice.</summary>
+    public static CampaignHistory? Of(Audit.CampaignRecord record) => Of(record.CampaignId, [.. record.Events.Select(e => e.Data)]);
+
+    private static CampaignHistory? Of(Guid campaignId, IReadOnlyList<object> data)
+    {
+        if (data.Count == 0 || data[0] is not CampaignStarted started) return null;
+        return new CampaignHistory(campaignId, started.Spec, [.. data.OfType<StageStarted>()], [.. data.OfType<RoundCompleted>()],
+            [.. data.OfType<DecisionMade>()], data.Count);
     }
 }

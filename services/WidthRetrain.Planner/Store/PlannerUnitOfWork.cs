@@ -39,8 +39,6 @@ public sealed class PlannerUnitOfWork : IAsyncDisposable
         return new PlannerUnitOfWork(session, campaignId);
     }
 
-    public IQuerySession Reader => session;
-
     public async Task<CampaignState?> CampaignForWritingAsync(CancellationToken cancel)
     {
         var stream = await session.Events.FetchForWriting<CampaignState>(campaignId, cancel);
@@ -131,9 +129,6 @@ public sealed class PlannerUnitOfWork : IAsyncDisposable
         }
         await session.SaveChangesAsync(cancel);
     }
-
-    /// <summary>The head of a stream as this unit of work knows it (after its appends).</summary>
-    public ChainHead? Head(Guid streamId) => heads.GetValueOrDefault(streamId);
 
     /// <summary>The ids of a round's events as fetched for writing (before this unit of work's appends).</summary>
     public IReadOnlyList<Guid> RoundEventIds(Guid roundId) => roundEventIds.GetValueOrDefault(roundId) ?? [];
