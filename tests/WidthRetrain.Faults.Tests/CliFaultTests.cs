@@ -10,7 +10,7 @@ namespace WidthRetrain.Faults.Tests;
 public sealed partial class CliFaultTests
 {
     private static string[] Run(ScratchStore store) =>
-        ["run", "--schema", store.Schema, "--dataset", "synthetic", "--train-limit", "6000", "--test-limit", "300", "--widths", "16,32", "--seeds", "1,2",
+        ["run", "--schema", store.Schema, "--dataset", "synthetic", "--train-limit", "12000", "--test-limit", "300", "--widths", "16,32", "--seeds", "1,2",
             "--tasks", "5", "--epochs", "2", "--threads", "1"];
 
     [Fact]
@@ -19,7 +19,8 @@ public sealed partial class CliFaultTests
         await using var store = new ScratchStore("resume");
         var wall = Stopwatch.StartNew();
         using Process run = CliRunner.Start(store.Environment, Run(store));
-        (Guid id, string seen) = await ReadUntilAsync(run, @"rounds (1[6-9]|20)/20");
+        // 80 %, with at least two rounds still to go when the kill lands (rounds of about half a second on one compute thread).
+        (Guid id, string seen) = await ReadUntilAsync(run, @"rounds 1[6-8]/20");
         run.Kill(entireProcessTree: true); // kill -9 of the whole suite, mid-campaign
         await run.WaitForExitAsync();
 
