@@ -105,9 +105,10 @@ public sealed class StagedInvestmentTests : IAsyncLifetime
             Assert.True(new FileInfo(Path.Combine(reportDir, png)).Length > 5_000, png);
         Assert.Contains($"Stage {last.Stage}, {last.Action}", await File.ReadAllTextAsync(Path.Combine(reportDir, "report.md")));
 
-        // Counterfactual: a policy asking far more per unit of cost stops at stage 1; nothing is trained for it.
+        // Counterfactual: a policy asking for a gain no width gives (100 points) stops at stage 1; nothing is trained for it.
+        // (Not a return threshold: with measured device time a wider arm can come out cheaper, and its return unbounded.)
         int trainedBefore = (await q.Events.QueryRawEventDataOnly<RoundTrained>().ToListAsync()).Count;
-        var strict = Policy with { Name = "strict", ReturnThreshold = 1e12, Levers = [] };
+        var strict = Policy with { Name = "strict", MinimumGain = 1, Levers = [] };
         var (strictStages, strictSpent) = InvestmentHistory.Build(history.Stages, history.Rounds, strict);
         CounterfactualPath path = DecisionReplayer.Counterfactual(strict, strictStages, strictSpent, shape);
         Assert.Single(path.Decisions);
