@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages WidthRetrain needs on a development or CI machine (idempotent):
-# the Fashion-MNIST IDX files and a font for plots. Needs root (or sudo) only when something is missing.
+# the Fashion-MNIST IDX files, a font for plots, and for the integration example and its checks Python's AMQP client
+# (pika) and a JSON Schema validator (for the AsyncAPI document). Needs root (or sudo) only when something is missing.
 set -euo pipefail
 
-packages=(dataset-fashion-mnist fonts-dejavu-core)
+packages=(dataset-fashion-mnist fonts-dejavu-core python3-pika python3-jsonschema)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -98,7 +98,7 @@ ensure_vhost "$FAULTS_VHOST"
 # optional endpoint prefix (Bus:EndpointPrefix) is allowed in front. It cannot touch another service's queues.
 pattern() { # endpoint names...
   local endpoints; endpoints=$(IFS='|'; echo "$*")
-  echo "^(([a-z0-9]+-)?(${endpoints})(_error|_skipped)?|([a-z0-9]+\\.)?(WidthRetrain\\.Contracts[.:]|MassTransit:).*|.*_bus_.*)\$"
+  echo "^(([a-z0-9]+-)?(${endpoints})(_error|_skipped)?|([a-z0-9]+\\.)?(WidthRetrain\\.Contracts[.:]|MassTransit:|widthretrain\\.events).*|.*_bus_.*)\$"
 }
 declare -A endpoints=(
   [planner]="start-campaign|tasks-released|round-trained|round-evaluated|round-costed|fault|resume-campaign|round-in-progress"
@@ -126,6 +126,19 @@ test_pw=$(secret_for WIDTHRETRAIN_RABBIT_TEST_PASSWORD)
 ensure_user widthretrain-test "$test_pw"
 ctl -q set_permissions -p "$TEST_VHOST" widthretrain-test '.*' '.*' '.*' >/dev/null
 cred_set WIDTHRETRAIN_RABBITMQ_TEST "amqp://widthretrain-test:$test_pw@127.0.0.1:5672/$TEST_VHOST"
+
+# An integrator (another team's system, any language): it may start and resume campaigns, and bind queues of its own
+# (named "integrator.*") to the subscriber events exchange; it cannot read or change the suite's own queues. The same
+# rights on the test vhost, where the Python client's test uses them.
+integrator_pw=$(secret_for WIDTHRETRAIN_RABBIT_INTEGRATOR_PASSWORD)
+ensure_user widthretrain-integrator "$integrator_pw"
+for vhost in "$VHOST" "$TEST_VHOST"; do
+  ctl -q set_permissions -p "$vhost" widthretrain-integrator '^integrator\..*$' \
+    '^(integrator\..*|([a-z0-9]+\.)?WidthRetrain\.Contracts\.Campaigns:(StartCampaign|ResumeCampaign))$' \
+    '^(integrator\..*|([a-z0-9]+\.)?widthretrain\.events)$' >/dev/null
+done
+cred_set WIDTHRETRAIN_RABBITMQ_INTEGRATOR "amqp://widthretrain-integrator:$integrator_pw@127.0.0.1:5672/$VHOST"
+cred_set WIDTHRETRAIN_RABBITMQ_INTEGRATOR_TEST "amqp://widthretrain-integrator:$integrator_pw@127.0.0.1:5672/$TEST_VHOST"
 
 # Earlier versions of these scripts made a user "widthretrain" with a well-known password.
 if ctl -q list_users --no-table-headers | awk '{print $1}' | grep -qx widthretrain; then

@@ -83,17 +83,6 @@ public sealed class CampaignFlowTests : IAsyncLifetime
     [Fact]
     public async Task BadSpec_IsRejectedNamingEachField_AndNothingIsRecorded()
     {
-        var rejected = new TaskCompletionSource<CampaignRejected>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await suite.StartObserverAsync(x => x.AddHandler<CampaignRejected>(ctx =>
-        {
-            rejected.TrySetResult(ctx.Message);
-            return Task.CompletedTask;
-        }).Endpoint(e =>
-        {
-            // Its own queue: never compete with the suite's consumers of the same message.
-            e.InstanceId = "observer";
-            e.Temporary = true;
-        }));
         var id = NewId.NextGuid();
         CampaignSpec good = Campaigns.Small([32], [1]);
         CampaignSpec bad = good with
@@ -103,11 +92,14 @@ public sealed class CampaignFlowTests : IAsyncLifetime
             Training = good.Training with { LearningRate = -0.1 },
         };
 
+        // Heard as an integrator hears it: on the subscriber events exchange, keyed by the campaign.
+        await using EventSubscription events = await EventSubscription.OpenAsync(TestInfrastructure.RabbitMqIntegrator, suite.Prefix, $"*.*.{id}");
         await suite.Bus.Publish(new StartCampaign(id, bad));
-        CampaignRejected r = await rejected.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var (key, r) = await events.TakeAsync(TimeSpan.FromSeconds(30)) ?? throw new TimeoutException("no CampaignRejected in 30 s");
 
-        string all = string.Join("\n", r.Problems);
-        Assert.Equal(id, r.CampaignId);
+        Assert.Equal($"campaign.rejected.{id}", key);
+        string all = string.Join("\n", r.GetProperty("problems").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(id, r.GetProperty("campaignId").GetGuid());
         Assert.Contains("widths: 0 is not allowed; each width must be 1 to 65536", all);
         Assert.Contains("drift.kind: unknown value 'spiral'; allowed: rotation, permutation, class-split, gradual-shift", all);
         Assert.Contains("drift.tasks: must be at least 1, got 0", all);

@@ -17,6 +17,15 @@ public static class TestInfrastructure
     /// <summary>A user with full rights on the test vhost only.</summary>
     public static string RabbitMq => Get("WIDTHRETRAIN_TEST_RABBITMQ", "WIDTHRETRAIN_RABBITMQ_TEST");
 
+    /// <summary>
+    /// The integrator's least rights on the test vhost (start campaigns, bind its own queues to the subscriber events);
+    /// the full-rights test user where only WIDTHRETRAIN_TEST_RABBITMQ is given (the tests in the Docker image).
+    /// </summary>
+    public static string RabbitMqIntegrator =>
+        Environment.GetEnvironmentVariable("WIDTHRETRAIN_TEST_RABBITMQ_INTEGRATOR")
+        ?? (Environment.GetEnvironmentVariable("WIDTHRETRAIN_TEST_RABBITMQ") is { } full ? full : null)
+        ?? LocalCredentials.Get("WIDTHRETRAIN_RABBITMQ_INTEGRATOR_TEST") ?? RabbitMq;
+
     private static string Get(string test, string local) =>
         Environment.GetEnvironmentVariable(test) ?? LocalCredentials.Get(local)
         ?? throw new InvalidOperationException($"{test}: not set and no {local} in {LocalCredentials.File}; run infra/local/start.sh (infra/test.sh does)");

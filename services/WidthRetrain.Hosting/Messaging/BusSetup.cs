@@ -1,7 +1,12 @@
+using System.Reflection;
 using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using WidthRetrain.Contracts;
+using WidthRetrain.Contracts.Subscribing;
 
 namespace WidthRetrain.Hosting.Messaging;
 
@@ -55,6 +60,7 @@ public static class BusSetup
                 x.UsingRabbitMq((context, cfg) =>
                 {
                     cfg.Host(new Uri(options.RabbitMqUrl!));
+                    cfg.ConfigureJsonSerializerOptions(WireFormat);
                     // The _error queue copies its endpoint queue's arguments; it must not dead-letter or limit deliveries itself.
                     cfg.SendTopology.ConfigureErrorSettings = s =>
                     {
@@ -64,15 +70,43 @@ public static class BusSetup
                     // A prefix separates exchanges as well as queues, so suites (or test runs) can share one broker.
                     if (!string.IsNullOrEmpty(options.EndpointPrefix))
                         cfg.MessageTopology.SetEntityNameFormatter(new PrefixEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter, options.EndpointPrefix + "."));
+                    // Subscriber events also go to one topic exchange that integrators bind their own queues to.
+                    foreach ((Type type, _) in SubscriberEvents.All)
+                        RouteToEventsMethod.MakeGenericMethod(type).Invoke(null, [cfg, SubscriberEvents.ExchangeFor(options.EndpointPrefix)]);
+                    // Declared at start, not at the first publish: an integrator can bind to it before any campaign runs.
+                    cfg.DeployPublishTopology = true;
+                    // Every contract implements IVersionedMessage; without this each publish also went to an exchange of that name.
+                    cfg.Publish<IVersionedMessage>(p => p.Exclude = true);
                     cfg.ConfigureEndpoints(context);
                 });
             }
             else
             {
-                x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+                x.UsingInMemory((context, cfg) =>
+                {
+                    cfg.ConfigureJsonSerializerOptions(WireFormat);
+                    cfg.ConfigureEndpoints(context);
+                });
             }
         });
         return services;
+    }
+
+    /// <summary>Enums travel by name ("Widen", not 1), as docs/asyncapi.json says; numbers are still read.</summary>
+    private static JsonSerializerOptions WireFormat(JsonSerializerOptions options)
+    {
+        options.Converters.Add(new JsonStringEnumConverter());
+        return options;
+    }
+
+    private static readonly MethodInfo RouteToEventsMethod = typeof(BusSetup).GetMethod(nameof(RouteToEvents), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    /// <summary>Publishes of <typeparamref name="T"/> go to the subscriber exchange (topic) with "{event}.{campaign id}" as routing key.</summary>
+    private static void RouteToEvents<T>(IRabbitMqBusFactoryConfigurator cfg, string exchange) where T : class
+    {
+        cfg.Message<T>(m => m.SetEntityName(exchange));
+        cfg.Publish<T>(p => p.ExchangeType = RabbitMQ.Client.ExchangeType.Topic);
+        cfg.Send<T>(s => s.UseRoutingKeyFormatter(c => SubscriberEvents.RoutingKey(c.Message)));
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using WidthRetrain.Contracts.Campaigns;
 using WidthRetrain.Contracts.Investment;
 using WidthRetrain.Contracts.Rounds;
 using WidthRetrain.Contracts.Stages;
+using WidthRetrain.Contracts.Subscribing;
 using WidthRetrain.Contracts.Tasks;
 using WidthRetrain.Hosting.Mapping;
 using WidthRetrain.Hosting.Messaging;
@@ -49,6 +50,33 @@ public class CampaignFlowDeciderTests
         Assert.Equal(DecisionAction.Widen, decisions[0].Action); // the made-up evidence favours width
         Assert.Equal(StopReason.CapReached, decisions[^1].Reason);
         Assert.All(campaign.OfType<DecisionMade>(), d => Assert.Equal(planner.Campaign.Policy, d.Policy));
+    }
+
+    [Fact]
+    public void Subscribers_HearWhatTheRecordHolds_InOrder_EachKeyedByItsCampaign()
+    {
+        var policy = new InvestmentPolicy(StartWidth: 16, CapWidth: 64, MinimumGain: 0, ReturnThreshold: 0, Confidence: 0.6, UseForecast: false);
+        var planner = new InMemoryPlanner();
+        planner.Handle(new StartCampaign(Records.Campaign, Records.Spec(policy: policy)));
+        planner.RunToEnd();
+
+        List<object> record = planner.Streams[Records.Campaign];
+        List<object> heard = planner.Published;
+        Assert.IsType<CampaignStarted>(heard[0]);
+        Assert.IsType<CampaignCompleted>(heard[^1]);
+        // One RoundRecorded per recorded round, with the round's numbers; one StageConcluded and DecisionMade per stage, as recorded.
+        Assert.Equal(record.OfType<RoundCompleted>().Select(r => (r.Round, r.Accuracy, r.CumulativeCost)),
+            heard.OfType<RoundRecorded>().Select(r => (r.Round, r.Accuracy, r.CumulativeCost)));
+        Assert.Equal(record.OfType<StageConcluded>(), heard.OfType<StageConcluded>());
+        Assert.Equal(record.OfType<DecisionMade>(), heard.OfType<DecisionMade>());
+        Assert.True(heard.OfType<DecisionMade>().Count() >= 2);
+        // A decision is heard after every round of its stage.
+        foreach (DecisionMade d in heard.OfType<DecisionMade>())
+            Assert.True(heard.IndexOf(d) > heard.FindLastIndex(e => e is RoundRecorded r && r.Round.Stage == d.Decision.Stage));
+        RoundRecorded first = heard.OfType<RoundRecorded>().First(r => r.Round.TaskIndex == 1);
+        Assert.Equal((first.Accuracy[0] + first.Accuracy[1]) / 2, first.AverageAccuracy, 12);
+        Assert.All(heard, e => Assert.EndsWith($".{Records.Campaign:D}", SubscriberEvents.RoutingKey(e)));
+        Assert.Equal("decision.made", SubscriberEvents.RoutingKey(heard.OfType<DecisionMade>().First())[..^37]);
     }
 
     [Fact]
@@ -157,9 +185,13 @@ public class CampaignFlowDeciderTests
         RoundState round = planner.Rounds[train.Round.RoundId];
         PlannerOutcome again = RoundCostedDecider.Decide(costed, round, [], planner.Campaign, planner.Known(RoundCostedDecider.RoundsToLoad(round, planner.Campaign!)), null, planner.Sequences, Records.T0);
         Assert.True(again.AppendsNothing);
-        Assert.Equal(next.Round, Assert.IsType<TrainRound>(Assert.Single(again.Messages)).Round);
+        Assert.Equal(next.Round, Assert.Single(again.Messages.OfType<TrainRound>()).Round);
+        // Subscribers hear of the round again (the first publish may have died with the planner), with the same numbers.
+        RoundRecorded first = Assert.Single(planner.Published.OfType<RoundRecorded>());
+        Assert.Equal(first, Assert.Single(again.Messages.OfType<RoundRecorded>()));
+        Assert.Equal(2, again.Messages.Count);
         planner.Handle(Records.Trained(next));
-        Assert.Empty(RoundCostedDecider.Decide(costed, round, [], planner.Campaign, planner.Known(RoundCostedDecider.RoundsToLoad(round, planner.Campaign!)), null, planner.Sequences, Records.T0).Messages);
+        Assert.IsType<RoundRecorded>(Assert.Single(RoundCostedDecider.Decide(costed, round, [], planner.Campaign, planner.Known(RoundCostedDecider.RoundsToLoad(round, planner.Campaign!)), null, planner.Sequences, Records.T0).Messages));
     }
 
     [Fact]
