@@ -4,6 +4,7 @@ using Spectre.Console.Cli;
 using WidthRetrain.Cli.Audit;
 using WidthRetrain.Cli.Bench;
 using WidthRetrain.Cli.Campaigns;
+using WidthRetrain.Cli.Contracts;
 using WidthRetrain.Cli.Replay;
 using WidthRetrain.Cli.Report;
 using WidthRetrain.Cli.Store;
@@ -40,6 +41,9 @@ app.Configure(config =>
         .WithDescription("Create or update the event store schema as its owner ($WIDTHRETRAIN_POSTGRES_OWNER) and grant the services' role read and append rights only.");
     config.AddCommand<PruneCommand>("prune")
         .WithDescription("Retention of the checkpoint store: delete the checkpoints of campaigns finished long enough ago, optionally keeping each chain's final model.");
+    config.AddCommand<AsyncApiCommand>("asyncapi")
+        .WithDescription("Print the suite's message contracts as an AsyncAPI 3.0 document: exchanges, queues, operations per service, payload schemas, the envelope.")
+        .WithExample("asyncapi", "--out", "docs/asyncapi.json");
     config.AddBranch("bench", bench =>
     {
         bench.SetDescription("Benchmarks that print figures (run them on a quiet machine).");

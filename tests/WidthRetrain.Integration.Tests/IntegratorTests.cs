@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using MassTransit;
+using RabbitMQ.Client;
 using WidthRetrain.Cli.Campaigns;
+using WidthRetrain.Cli.Contracts;
 using WidthRetrain.Contracts.Campaigns;
 using WidthRetrain.Contracts.Investment;
 
@@ -83,6 +86,23 @@ public sealed class IntegratorTests : IAsyncLifetime
         Assert.NotEqual($"campaign.rejected.{mine}", key);
         Assert.Null(await here.TakeAsync(TimeSpan.FromMilliseconds(500)));
         Assert.Null(await there.TakeAsync(TimeSpan.FromMilliseconds(100)));
+    }
+
+    [Fact]
+    public async Task TheAsyncApiDocument_NamesTheQueuesAndExchangesTheRunningSuiteHas()
+    {
+        JsonNode doc = JsonNode.Parse(AsyncApiDocument.Generate(suite.Prefix, "widthretrain-test"))!;
+        string[] queues = [.. doc["operations"]!.AsObject().Select(o => o.Value!["x-queue"]?.GetValue<string>()).OfType<string>().Distinct()];
+        string[] exchanges = [.. doc["channels"]!.AsObject().Select(c => c.Value!["address"]!.GetValue<string>())];
+        Assert.Equal(11, queues.Length);
+        await using IConnection connection = await new ConnectionFactory { Uri = new Uri(TestInfrastructure.RabbitMq) }.CreateConnectionAsync();
+        foreach (string q in queues)
+            Assert.True(await BrokerQueues.MessageCountAsync(q) is not null, $"queue {q} of the document does not exist on the broker");
+        foreach (string x in exchanges)
+        {
+            await using IChannel channel = await connection.CreateChannelAsync();
+            await channel.ExchangeDeclarePassiveAsync(x); // throws (404) when the exchange does not exist
+        }
     }
 
     /// <summary>Runs clients/python/widthretrain_client.py with Debian's Python; the broker URL travels in the environment.</summary>

@@ -4,6 +4,8 @@ namespace WidthRetrain.Contracts.Investment;
 /// How a campaign invests in width. Versioned: a decision records the name and version of the policy that made it,
 /// and replay refuses to call a decision identical under another version.
 /// </summary>
+/// <param name="Name">The policy's name (the planner knows "staged-widening").</param>
+/// <param name="Version">The policy's version; replay compares decisions only under the same name and version.</param>
 /// <param name="StartWidth">The first incumbent.</param>
 /// <param name="GrowthFactor">Each candidate is the incumbent's width times this (rounded), e.g. 2.</param>
 /// <param name="CapWidth">No candidate beyond this width.</param>

@@ -21,6 +21,7 @@ public static class SubscriberEvents
     [
         (typeof(CampaignStarted), "campaign.started"),
         (typeof(CampaignRejected), "campaign.rejected"),
+        (typeof(StageStarted), "stage.started"),
         (typeof(RoundRecorded), "round.recorded"),
         (typeof(StageConcluded), "stage.concluded"),
         (typeof(DecisionMade), "decision.made"),
@@ -45,6 +46,7 @@ public static class SubscriberEvents
         CampaignStarted m => m.CampaignId,
         CampaignRejected m => m.CampaignId,
         RoundRecorded m => m.Round.CampaignId,
+        StageStarted m => m.CampaignId,
         StageConcluded m => m.CampaignId,
         DecisionMade m => m.CampaignId,
         CampaignCompleted m => m.CampaignId,
