@@ -94,7 +94,8 @@ ensure_vhost "$FAULTS_VHOST"
 
 # What each service may configure, write and read (one regex for all three; MassTransit declares everything it uses
 # on every start): its own endpoint queues and exchanges (with _error and _skipped), the suite's message exchanges
-# (WidthRetrain.Contracts... and MassTransit's own: Fault<>, ReceiveFault), and its own temporary bus endpoint. An
+# (WidthRetrain.Contracts... and MassTransit's own: Fault<>, ReceiveFault), the subscriber events exchange
+# (widthretrain.events), and its own temporary bus endpoint. An
 # optional endpoint prefix (Bus:EndpointPrefix) is allowed in front. It cannot touch another service's queues.
 pattern() { # endpoint names...
   local endpoints; endpoints=$(IFS='|'; echo "$*")

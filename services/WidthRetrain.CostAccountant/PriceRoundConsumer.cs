@@ -11,8 +11,8 @@ public sealed class PriceRoundConsumer : IConsumer<PriceRound>
     public async Task Consume(ConsumeContext<PriceRound> context)
     {
         PriceRound m = context.Message;
-        MessageVersion.Require(m);
+        MessageVersion.Require(m, 1);
         RoundCost cost = RoundPricing.Price(m.Prices, m.Training.Device, m.Training.DeviceSeconds, m.EvalDevice, m.EvalDeviceSeconds, m.Training.ForwardFlopsPerSample);
-        await context.Publish(new RoundCosted(m.Round, m.Arm.Name, cost, m.PreviousCumulativeCost + cost.Total));
+        await context.Publish(new RoundCosted(m.Round, cost, m.PreviousCumulativeCost + cost.Total));
     }
 }

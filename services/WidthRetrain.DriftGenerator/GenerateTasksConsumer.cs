@@ -12,7 +12,7 @@ public sealed class GenerateTasksConsumer(TaskCache cache, ComputeGate gate, ILo
     public async Task Consume(ConsumeContext<GenerateTasks> context)
     {
         GenerateTasks m = context.Message;
-        MessageVersion.Require(m);
+        MessageVersion.Require(m, 1);
         // Materialising is synchronous tensor work; keep it off the bus threads and free of awaits.
         var sequences = await gate.RunAsync(() => m.Seeds.Select(seed =>
         {

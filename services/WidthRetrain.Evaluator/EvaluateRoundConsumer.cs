@@ -24,7 +24,7 @@ public sealed class EvaluateRoundConsumer(TaskCache cache, ComputeGate gate, Che
 {
     public async Task Consume(ConsumeContext<EvaluateRound> context)
     {
-        MessageVersion.Require(context.Message);
+        MessageVersion.Require(context.Message, 1);
         RoundTrained m = context.Message.Trained;
         RoundEvaluated evaluated;
         await using (Heartbeat.Start(bus, heartbeat, m.Round, identity.Name, identity.Instance))

@@ -24,7 +24,7 @@ public sealed class TrainRoundConsumer(TaskCache cache, ComputeGate gate, Checkp
     public async Task Consume(ConsumeContext<TrainRound> context)
     {
         TrainRound m = context.Message;
-        MessageVersion.Require(m);
+        MessageVersion.Require(m, 1);
         string recordPath = CheckpointDirectory.RelativePath(m.Round, $"task-{m.Round.TaskIndex}.trained.json");
         RoundTrained? done = store.ReadRecord<RoundTrained>(recordPath);
         if (done is not null && File.Exists(store.FullPath(done.Checkpoint.Path)) && IsIntact(done.Checkpoint))

@@ -91,7 +91,7 @@ public static class Records
     public static RoundCosted Costed(PriceRound m)
     {
         double cost = 1e-4 * m.Round.Width;
-        return new RoundCosted(m.Round, m.Arm.Name, new RoundCost(cost, cost / 10, 0, 0, null, cost * 1.1, 1e-6 * m.Round.Width, "USD"),
+        return new RoundCosted(m.Round, new RoundCost(cost, cost / 10, 0, 0, null, cost * 1.1, 1e-6 * m.Round.Width, "USD"),
             m.PreviousCumulativeCost + cost * 1.1);
     }
 }

@@ -37,6 +37,6 @@ public sealed class StubWorkers : IConsumer<GenerateTasks>, IConsumer<TrainRound
     {
         PriceRound m = context.Message;
         var cost = new RoundCost(1e-6, 1e-7, 0, 0, null, 1.1e-6, 1e-6, m.Prices.Currency);
-        return context.Publish(new RoundCosted(m.Round, m.Arm.Name, cost, m.PreviousCumulativeCost + cost.Total));
+        return context.Publish(new RoundCosted(m.Round, cost, m.PreviousCumulativeCost + cost.Total));
     }
 }

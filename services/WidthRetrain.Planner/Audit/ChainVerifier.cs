@@ -23,7 +23,7 @@ public static class ChainVerifier
                 return (null, new AuditFinding(e.Describe(), "carries no hash: it was not appended by the planner"));
             if (e.Previous != previous)
                 return (null, new AuditFinding(e.Describe(), $"chains to {Short(e.Previous)} but the event before it hashes to {Short(previous)}: an event was removed, inserted or reordered"));
-            string actual = EventHash.Of(streamId, e.Version, e.Data, e.CorrelationId, e.CausationId, previous);
+            string actual = EventHash.Of(streamId, e.Version, e.AsWritten ?? e.Data, e.CorrelationId, e.CausationId, previous);
             if (actual != e.Hash)
                 return (null, new AuditFinding(e.Describe(), $"content does not match its hash (recorded {Short(e.Hash)}, content gives {Short(actual)}): it was edited after it was appended"));
             previous = e.Hash;

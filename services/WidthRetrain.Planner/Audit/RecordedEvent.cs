@@ -1,6 +1,9 @@
 namespace WidthRetrain.Planner.Audit;
 
-/// <summary>An event as the store holds it: position, identity, data and the chain hashes from its headers.</summary>
+/// <summary>
+/// An event as the store holds it: position, identity, data and the chain hashes from its headers. <see cref="AsWritten"/>
+/// is the event as an earlier version of its type wrote it, when the store reads it upcast: the hash covers that.
+/// </summary>
 public sealed record RecordedEvent(
     Guid StreamId,
     long Version,
@@ -10,7 +13,8 @@ public sealed record RecordedEvent(
     string? CorrelationId,
     string? CausationId,
     string? Hash,
-    string? Previous)
+    string? Previous,
+    object? AsWritten = null)
 {
     public string TypeName => Data.GetType().Name;
 

@@ -15,7 +15,7 @@ public sealed class ResumeCampaignConsumer(IDocumentStore store, TimeProvider cl
     public async Task Consume(ConsumeContext<ResumeCampaign> context)
     {
         ResumeCampaign m = context.Message;
-        MessageVersion.Require(m);
+        MessageVersion.Require(m, 1);
         CancellationToken cancel = context.CancellationToken;
         await using var work = PlannerUnitOfWork.Open(store, m.CampaignId, context.MessageId, nameof(ResumeCampaign));
         CampaignState? campaign = await work.CampaignForWritingAsync(cancel);

@@ -16,7 +16,7 @@ public sealed class RoundCostedConsumer(IDocumentStore store, TimeProvider clock
     public async Task Consume(ConsumeContext<RoundCosted> context)
     {
         RoundCosted m = context.Message;
-        MessageVersion.Require(m);
+        MessageVersion.Require(m, 1, RoundCosted.Version); // v1 (with "arm") from a cost accountant not yet upgraded
         CancellationToken cancel = context.CancellationToken;
         await using var work = PlannerUnitOfWork.Open(store, m.Round.CampaignId, context.MessageId, nameof(RoundCosted));
         RoundState? round = await work.RoundForWritingAsync(m.Round.RoundId, cancel);

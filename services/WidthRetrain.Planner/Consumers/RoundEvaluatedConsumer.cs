@@ -15,7 +15,7 @@ public sealed class RoundEvaluatedConsumer(IDocumentStore store, ILogger<RoundEv
     public async Task Consume(ConsumeContext<RoundEvaluated> context)
     {
         RoundEvaluated m = context.Message;
-        MessageVersion.Require(m);
+        MessageVersion.Require(m, 1);
         await using var work = PlannerUnitOfWork.Open(store, m.Round.CampaignId, context.MessageId, nameof(RoundEvaluated));
         RoundState? round = await work.RoundForWritingAsync(m.Round.RoundId, context.CancellationToken);
         RoundState? previous = null;

@@ -12,7 +12,7 @@ public sealed class RoundInProgressConsumer(IDocumentStore store, TimeProvider c
     public async Task Consume(ConsumeContext<RoundInProgress> context)
     {
         RoundInProgress m = context.Message;
-        MessageVersion.Require(m);
+        MessageVersion.Require(m, 1);
         await using IDocumentSession session = store.LightweightSession();
         session.Store(new CampaignActivity
         {

@@ -15,7 +15,7 @@ public sealed class RoundTrainedConsumer(IDocumentStore store, ILogger<RoundTrai
     public async Task Consume(ConsumeContext<RoundTrained> context)
     {
         RoundTrained m = context.Message;
-        MessageVersion.Require(m);
+        MessageVersion.Require(m, 1);
         await using var work = PlannerUnitOfWork.Open(store, m.Round.CampaignId, context.MessageId, nameof(RoundTrained));
         RoundState? round = await work.RoundForWritingAsync(m.Round.RoundId, context.CancellationToken);
         CampaignState? campaign = await work.CampaignAsync(context.CancellationToken);

@@ -17,7 +17,7 @@ public sealed class StartCampaignConsumer(IDocumentStore store, TimeProvider clo
     public async Task Consume(ConsumeContext<StartCampaign> context)
     {
         StartCampaign m = context.Message;
-        MessageVersion.Require(m);
+        MessageVersion.Require(m, 1);
         await using var work = PlannerUnitOfWork.Open(store, m.CampaignId, context.MessageId, nameof(StartCampaign));
         var state = await work.CampaignAsync(context.CancellationToken);
         PlannerOutcome outcome = CampaignStartDecider.Decide(m, state, clock.GetUtcNow(), limits);

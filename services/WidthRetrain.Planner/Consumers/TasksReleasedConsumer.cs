@@ -14,7 +14,7 @@ public sealed class TasksReleasedConsumer(IDocumentStore store, ILogger<TasksRel
     public async Task Consume(ConsumeContext<TasksReleased> context)
     {
         TasksReleased m = context.Message;
-        MessageVersion.Require(m);
+        MessageVersion.Require(m, 1);
         await using var work = PlannerUnitOfWork.Open(store, m.CampaignId, context.MessageId, nameof(TasksReleased));
         var campaign = await work.CampaignForWritingAsync(context.CancellationToken);
         var rounds = campaign is null ? new Dictionary<Guid, State.RoundState>() : await work.RoundsAsync(TasksReleasedDecider.RoundsToLoad(campaign), context.CancellationToken);

@@ -2,6 +2,7 @@ using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
+using WidthRetrain.Contracts.Rounds;
 using WidthRetrain.Planner.Projections;
 using WidthRetrain.Planner.State;
 
@@ -15,6 +16,9 @@ public static class PlannerStore
 {
     public const string DefaultSchema = "widthretrain";
 
+    /// <summary>The event type name of RoundCosted version 2 (version 1 events are "round_costed").</summary>
+    public const string RoundCostedV2 = "round_costed_v2";
+
     /// <param name="autoCreate">None for the services (their role cannot change the schema); CreateOrUpdate only for the owner's migration.</param>
     public static void Configure(StoreOptions opts, string connectionString, string schema = DefaultSchema, AutoCreate autoCreate = AutoCreate.None)
     {
@@ -25,6 +29,9 @@ public static class PlannerStore
         opts.Events.MetadataConfig.CausationIdEnabled = true;
         opts.Events.MetadataConfig.HeadersEnabled = true;
         opts.Events.UseMandatoryStreamTypeDeclaration = true;
+        // RoundCosted v2 is stored as "round_costed_v2"; the v1 events ("round_costed") are read as v2.
+        opts.Events.Upcast<Legacy.RoundCosted, RoundCosted>(Legacy.RoundCosted.EventTypeName, v1 => v1.Upcast());
+        opts.Events.MapEventType<RoundCosted>(RoundCostedV2);
         // Handlers read the fetched aggregate and never mutate it; still, keep aggregates out of the identity map
         // so a retried message always folds fresh state.
         opts.Events.UseIdentityMapForAggregates = false;
