@@ -104,7 +104,8 @@ public static class AsyncApiDocument
             ["title"] = "Subscriber events",
             ["description"] = "Topic exchange where the planner publishes, after recording them, the events an integrator may follow. Routing key: " +
                               "\"{event}.{campaign id}\". Bind a queue of your own: \"#\" for all, \"decision.made.*\" for one kind, \"*.*.{id}\" for one campaign. " +
-                              "Delivery is at least once: a planner that dies between its commit and its publish publishes again when the work is redelivered.",
+                              "Each is published after its record is committed. RoundRecorded is delivered at least once (published again when its price is redelivered); " +
+                              "the others once, so a planner killed between its commit and its publish loses that notification, not the record (widthretrain show).",
             ["messages"] = new JsonObject(SubscriberEvents.All.Select(e => KeyValuePair.Create(e.Type.Name, (JsonNode?)Ref($"#/components/messages/{e.Type.Name}")))),
             ["bindings"] = ExchangeBinding(events, "topic", vhost),
         };
