@@ -130,10 +130,10 @@ cred_set WIDTHRETRAIN_RABBITMQ_TEST "amqp://widthretrain-test:$test_pw@127.0.0.1
 
 # An integrator (another team's system, any language): it may start and resume campaigns, and bind queues of its own
 # (named "integrator.*") to the subscriber events exchange; it cannot read or change the suite's own queues. The same
-# rights on the test vhost, where the Python client's test uses them.
+# rights on the test and faults vhosts, where the Python client's test and the fault tests' subscriber use them.
 integrator_pw=$(secret_for WIDTHRETRAIN_RABBIT_INTEGRATOR_PASSWORD)
 ensure_user widthretrain-integrator "$integrator_pw"
-for vhost in "$VHOST" "$TEST_VHOST"; do
+for vhost in "$VHOST" "$TEST_VHOST" "$FAULTS_VHOST"; do
   ctl -q set_permissions -p "$vhost" widthretrain-integrator '^integrator\..*$' \
     '^(integrator\..*|([a-z0-9]+\.)?WidthRetrain\.Contracts\.Campaigns:(StartCampaign|ResumeCampaign))$' \
     '^(integrator\..*|([a-z0-9]+\.)?widthretrain\.events)$' >/dev/null

@@ -1,3 +1,4 @@
+using JasperFx.Events.Daemon;
 using Marten;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -7,6 +8,7 @@ using WidthRetrain.Hosting.Mapping;
 using WidthRetrain.Planner.Consumers;
 using WidthRetrain.Planner.Redrive;
 using WidthRetrain.Planner.Store;
+using WidthRetrain.Planner.Subscribing;
 
 namespace WidthRetrain.Planner;
 
@@ -31,7 +33,15 @@ public static class PlannerRegistration
     public static IServiceCollection AddPlannerServices(this IServiceCollection services, IConfiguration configuration, string connectionString,
         string schema, RedriveScope scope)
     {
-        services.AddPlannerStore(connectionString, schema);
+        // The async daemon runs one subscription: the relay that publishes subscriber events from the record. Hot/cold:
+        // with several planners, one relays. From its first run on: a new deployment does not replay old campaigns.
+        services.AddMarten(opts => PlannerStore.Configure(opts, connectionString, schema)).UseLightweightSessions()
+            .AddAsyncDaemon(DaemonMode.HotCold)
+            .AddSubscriptionWithServices<SubscriberEventRelay>(ServiceLifetime.Singleton, o =>
+            {
+                o.Name = SubscriberEventRelay.SubscriptionName;
+                o.Options.SubscribeFromFirstRun();
+            });
         services.AddOptions<PlannerOptions>().Bind(configuration.GetSection(PlannerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(scope);
         services.AddSingleton(CampaignLimits.From(configuration));

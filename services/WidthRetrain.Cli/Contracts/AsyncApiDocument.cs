@@ -104,8 +104,8 @@ public static class AsyncApiDocument
             ["title"] = "Subscriber events",
             ["description"] = "Topic exchange where the planner publishes, after recording them, the events an integrator may follow. Routing key: " +
                               "\"{event}.{campaign id}\". Bind a queue of your own: \"#\" for all, \"decision.made.*\" for one kind, \"*.*.{id}\" for one campaign. " +
-                              "Each is published after its record is committed. RoundRecorded is delivered at least once (published again when its price is redelivered); " +
-                              "the others once, so a planner killed between its commit and its publish loses that notification, not the record (widthretrain show).",
+                              "Each but CampaignRejected is published from the record by the planner's relay (a Marten subscription): only what is recorded, in recorded " +
+                              "order, at least once (a planner killed after a commit publishes it when it starts again). Deduplicate RoundRecorded by round.roundId.",
             ["messages"] = new JsonObject(SubscriberEvents.All.Select(e => KeyValuePair.Create(e.Type.Name, (JsonNode?)Ref($"#/components/messages/{e.Type.Name}")))),
             ["bindings"] = ExchangeBinding(events, "topic", vhost),
         };

@@ -11,9 +11,4 @@ public static class RoundCompletion
         new(costed.Round, evaluated.Accuracy, evaluated.RandomInitAccuracy, trained.Checkpoint, trained.Training.DeviceSeconds, evaluated.EvalDeviceSeconds,
             trained.Training.Samples, trained.Training.Flops, costed.Cost, costed.CumulativeCost, trained.Training.Worker, sourceEventIds,
             trained.Training.Device, evaluated.Device, trained.Training.ForwardFlopsPerSample);
-
-    /// <summary>What subscribers learn of a recorded round: its accuracy row, the mean over the tasks seen so far, its price.</summary>
-    public static RoundRecorded Recorded(RoundTrained trained, RoundEvaluated evaluated, RoundCosted costed, DateTimeOffset now) =>
-        new(costed.Round, evaluated.Accuracy, evaluated.Accuracy.Take(costed.Round.TaskIndex + 1).DefaultIfEmpty(0).Average(), costed.Cost,
-            costed.CumulativeCost, trained.Training.DeviceSeconds, trained.Training.Samples, trained.Training.Flops, trained.Training.Worker, now);
 }

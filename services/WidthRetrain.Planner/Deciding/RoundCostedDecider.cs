@@ -49,8 +49,6 @@ public static class RoundCostedDecider
         var outcome = new OutcomeBuilder();
         if (round.Costed is not null)
         {
-            // A redelivery means the first handling may have died between its commit and its publishes: tell subscribers again.
-            if (round.Trained is { } t && round.Evaluated is { } e) outcome.Send(RoundCompletion.Recorded(t, e, round.Costed, now));
             if (running) outcome.SendAll(StepsAgain(round, campaign, rounds, sequences));
             return outcome.Build();
         }
@@ -60,7 +58,7 @@ public static class RoundCostedDecider
         RoundTrained trained = round.Trained;
         RoundCompleted completed = RoundCompletion.From(trained, round.Evaluated, m, roundEventIds);
         bool concludes = ConcludesStage(round, campaign);
-        outcome.Append(m.Round.RoundId, m).Append(campaign.Id, completed).Send(RoundCompletion.Recorded(trained, round.Evaluated, m, now));
+        outcome.Append(m.Round.RoundId, m).Append(campaign.Id, completed);
 
         if (RoundCommands.ScheduleNext(round, trained) is { } next)
         {

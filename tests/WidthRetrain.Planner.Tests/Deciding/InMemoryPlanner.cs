@@ -1,6 +1,5 @@
 using WidthRetrain.Contracts.Campaigns;
 using WidthRetrain.Contracts.Rounds;
-using WidthRetrain.Contracts.Subscribing;
 using WidthRetrain.Contracts.Tasks;
 using WidthRetrain.Planner.Deciding;
 using WidthRetrain.Planner.Events;
@@ -18,11 +17,7 @@ public sealed class InMemoryPlanner
     public Dictionary<Guid, List<object>> Streams { get; } = [];
     public CampaignState? Campaign { get; private set; }
     public Dictionary<Guid, RoundState> Rounds { get; } = [];
-    /// <summary>Commands (and the events nothing in the suite consumes) in the order they were sent.</summary>
     public List<object> Sent { get; } = [];
-
-    /// <summary>Every subscriber event, in the order it was published.</summary>
-    public List<object> Published { get; } = [];
 
     public void Apply(PlannerOutcome outcome)
     {
@@ -42,8 +37,7 @@ public sealed class InMemoryPlanner
                 else Rounds[a.StreamId] = Records.Fold(Rounds.GetValueOrDefault(a.StreamId), e);
             }
         }
-        Sent.AddRange(outcome.Messages.Where(m => !SubscriberEvents.IsSubscriberEvent(m.GetType())));
-        Published.AddRange(outcome.Messages.Where(m => SubscriberEvents.IsSubscriberEvent(m.GetType())));
+        Sent.AddRange(outcome.Messages);
     }
 
     public IReadOnlyDictionary<Guid, RoundState> Known(IEnumerable<Guid> ids) =>

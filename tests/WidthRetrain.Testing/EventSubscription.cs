@@ -3,7 +3,7 @@ using System.Text.Json;
 using RabbitMQ.Client;
 using WidthRetrain.Contracts.Subscribing;
 
-namespace WidthRetrain.Integration.Tests;
+namespace WidthRetrain.Testing;
 
 /// <summary>
 /// What an integrator does, with the plain RabbitMQ client and no MassTransit: a queue of its own bound to a suite's
