@@ -83,6 +83,17 @@ def describe(key, event):
     return key.replace(".", " ")
 
 
+def identity_of(key, event):
+    """What makes an event unique within its campaign: the round, the stage, or nothing (one per campaign)."""
+    if key == "round.recorded":
+        return event["round"]["roundId"]
+    if key in ("stage.started", "stage.concluded"):
+        return event["stage"]
+    if key == "decision.made":
+        return event["decision"]["stage"]
+    return ""
+
+
 def run(args):
     url = args.url or os.environ.get("WIDTHRETRAIN_RABBITMQ")
     if not url:
@@ -126,6 +137,7 @@ def run(args):
     print(f"started campaign {campaign}", flush=True)
 
     summary = {"campaignId": campaign, "status": "running", "rounds": 0, "decisions": [], "events": []}
+    seen = set()
     deadline = time.monotonic() + args.timeout
     for method, properties, body in channel.consume(queue, inactivity_timeout=1.0):
         if method is None:
@@ -137,6 +149,11 @@ def run(args):
         key = method.routing_key.rsplit(".", 1)[0]
         event = json.loads(body)["message"]
         channel.basic_ack(method.delivery_tag)
+        # Delivery is at least once: a repeat (same event, same round or stage) is dropped here.
+        identity = (key, identity_of(key, event))
+        if identity in seen:
+            continue
+        seen.add(identity)
         summary["events"].append(key)
         print(describe(key, event), flush=True)
         if key == "round.recorded":

@@ -17,6 +17,8 @@ public sealed class RoundCostedConsumer(IDocumentStore store, TimeProvider clock
     {
         RoundCosted m = context.Message;
         MessageVersion.Require(m, 1, RoundCosted.Version); // v1 (with "arm") from a cost accountant not yet upgraded
+        // Read as v2 (the "arm" it repeats is dropped), it is recorded as v2.
+        if (m.SchemaVersion != RoundCosted.Version) m = m with { SchemaVersion = RoundCosted.Version };
         CancellationToken cancel = context.CancellationToken;
         await using var work = PlannerUnitOfWork.Open(store, m.Round.CampaignId, context.MessageId, nameof(RoundCosted));
         RoundState? round = await work.RoundForWritingAsync(m.Round.RoundId, cancel);
