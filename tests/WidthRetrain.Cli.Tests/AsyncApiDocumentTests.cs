@@ -62,6 +62,12 @@ public sealed class AsyncApiDocumentTests
         Assert.Contains("Widen", decision["properties"]!["action"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
         Assert.Contains("fraction", doc["components"]!["schemas"]!["RoundRecorded"]!["description"]!.GetValue<string>());
         Assert.Contains("currency", doc["components"]!["schemas"]!["InvestmentPolicy"]!["properties"]!["budget"]!["description"]!.GetValue<string>());
+        // The values the planner's validation allows, from the same lists.
+        Assert.Equal(WidthRetrain.Learning.Drift.DriftScenarios.Kinds,
+            doc["components"]!["schemas"]!["DriftSpec"]!["properties"]!["kind"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Equal(WidthRetrain.Learning.Data.DatasetLoader.Names,
+            doc["components"]!["schemas"]!["DatasetSpec"]!["properties"]!["name"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Equal(65_536, doc["components"]!["schemas"]!["CampaignSpec"]!["properties"]!["widths"]!["items"]!["maximum"]!.GetValue<int>());
     }
 
     private static void Collect(JsonNode? node, List<string> refs)

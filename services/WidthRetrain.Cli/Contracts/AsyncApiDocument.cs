@@ -11,6 +11,11 @@ using WidthRetrain.Contracts.Campaigns;
 using WidthRetrain.Contracts.Rounds;
 using WidthRetrain.Contracts.Subscribing;
 using WidthRetrain.Contracts.Tasks;
+using WidthRetrain.Hosting.Mapping;
+using WidthRetrain.Learning.Data;
+using WidthRetrain.Learning.Drift;
+using WidthRetrain.Learning.Models;
+using WidthRetrain.Learning.Training;
 
 namespace WidthRetrain.Cli.Contracts;
 
@@ -273,9 +278,11 @@ public static class AsyncApiDocument
                     bool nullable = node is JsonObject o && o["type"] is JsonArray types && types.Any(x => x?.GetValue<string>() == "null");
                     node = nullable ? new JsonObject { ["oneOf"] = new JsonArray(Ref($"#/components/schemas/{t.Name}"), new JsonObject { ["type"] = "null" }) } : Ref($"#/components/schemas/{t.Name}");
                 }
-                if (context.PropertyInfo is { } p && node is JsonObject po && !po.ContainsKey("$ref")
-                    && Param(docs, p.DeclaringType, p.Name) is { } text)
-                    po.Insert(0, "description", text);
+                if (context.PropertyInfo is { } p && node is JsonObject po && !po.ContainsKey("$ref"))
+                {
+                    if (Param(docs, p.DeclaringType, p.Name) is { } text) po.Insert(0, "description", text);
+                    if (p.DeclaringType is { } owner && Allowed.TryGetValue((owner, p.Name), out var allowed)) allowed(po);
+                }
                 return node;
             },
         };
@@ -296,6 +303,29 @@ public static class AsyncApiDocument
         }
         schemas[root.Name] = schema;
         foreach (Type t in nested.Distinct().ToList()) AddSchemas(t, schemas, docs);
+    }
+
+    /// <summary>
+    /// The allowed values the planner's validation enforces (CampaignSpecValidator), from the same lists and limits;
+    /// text values are compared ignoring case and surrounding blanks.
+    /// </summary>
+    private static readonly Dictionary<(Type, string), Action<JsonObject>> Allowed = new()
+    {
+        [(typeof(DriftSpec), "kind")] = s => Enum(s, DriftScenarios.Kinds),
+        [(typeof(DriftSpec), "tasks")] = s => (s["minimum"], s["maximum"]) = (1, 100),
+        [(typeof(DatasetSpec), "name")] = s => Enum(s, DatasetLoader.Names),
+        [(typeof(CampaignSpec), "activation")] = s => Enum(s, [.. System.Enum.GetNames<Activation>().Select(n => n.ToLowerInvariant())]),
+        [(typeof(CampaignSpec), "depth")] = s => (s["minimum"], s["maximum"]) = (1, 8),
+        [(typeof(CampaignSpec), "widths")] = s => s["items"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = CampaignSpecValidator.MaxWidth },
+        [(typeof(CampaignSpec), "seeds")] = s => (s["minItems"], s["maxItems"], s["uniqueItems"]) = (1, 32, true),
+        [(typeof(TrainingSpec), "optimizer")] = s => Enum(s, [.. System.Enum.GetNames<OptimizerKind>().Select(n => n.ToLowerInvariant())]),
+        [(typeof(WidthRetrain.Contracts.Investment.LeverOption), "kind")] = s => Enum(s, [WidthRetrain.Contracts.Investment.LeverOption.Replay, WidthRetrain.Contracts.Investment.LeverOption.LearningRateDecay]),
+    };
+
+    private static void Enum(JsonObject schema, IEnumerable<string> values)
+    {
+        bool nullable = AllowsNull(schema);
+        schema["enum"] = new JsonArray([.. values.Select(v => (JsonNode?)v), .. nullable ? new JsonNode?[] { null } : []]);
     }
 
     private static readonly HashSet<Type> PartialTypes =
