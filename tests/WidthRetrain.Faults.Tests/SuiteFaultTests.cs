@@ -103,6 +103,8 @@ public sealed class SuiteFaultTests
     {
         await using var suite = new FaultSuite();
         await suite.StartAsync("trainer-a", "trainer-b");
+        // An integrator with a durable queue: what the relay publishes before, during and after the restart is kept for it.
+        await using EventSubscription subscriber = await EventSubscription.OpenAsync(FaultSuite.RabbitMqUrl("INTEGRATOR"), suite.Prefix, "#", durable: true);
         var wall = Stopwatch.StartNew();
         Guid id = await suite.StartCampaignAsync(Campaigns.TwentyFourRounds);
         await suite.WaitForRoundsAsync(id, 6, Patience);
@@ -110,7 +112,15 @@ public sealed class SuiteFaultTests
         Shell.Run(Repository.Script("restart-rabbitmq.sh"));
         int done = (await suite.SummaryAsync(id))?.RoundsDone ?? 6;
         TimeSpan recovery = await suite.RecoveryAsync(id, done, fault, Patience);
-        await AssertCompletesIntact(suite, id, 24, "broker restarted", "RabbitMQ restarted mid-campaign (every connection dropped)", [recovery], wall);
+        var heard = await subscriber.TakeUntilAsync(Patience, "campaign.completed", "campaign.failed");
+        string[] rounds = [.. heard.Where(h => h.RoutingKey.StartsWith("round.recorded.", StringComparison.Ordinal))
+            .Select(h => h.Message.GetProperty("round").GetProperty("roundId").GetString()!)];
+        int distinct = rounds.Distinct().Count();
+        await AssertCompletesIntact(suite, id, 24, "broker restarted",
+            $"RabbitMQ restarted mid-campaign (every connection dropped); a subscriber's durable queue heard {distinct}/24 rounds ({rounds.Length - distinct} twice) and the end",
+            [recovery], wall);
+        Assert.Equal(24, distinct);
+        Assert.Equal($"campaign.completed.{id}", heard[^1].RoutingKey);
     }
 
     internal static async Task AssertCompletesIntact(FaultSuite suite, Guid id, int rounds, string scenario, string faults, IEnumerable<TimeSpan> recoveries,

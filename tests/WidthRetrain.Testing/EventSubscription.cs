@@ -8,24 +8,34 @@ namespace WidthRetrain.Testing;
 /// <summary>
 /// What an integrator does, with the plain RabbitMQ client and no MassTransit: a queue of its own bound to a suite's
 /// subscriber events exchange; each message is taken as JSON (MassTransit's envelope, its payload in "message").
+/// Exclusive by default (gone with its connection); durable, it outlives a broker restart and the subscription
+/// reconnects, as an integrator that must not miss an event would do.
 /// </summary>
 public sealed class EventSubscription : IAsyncDisposable
 {
-    private readonly IConnection connection;
-    private readonly IChannel channel;
+    private readonly string url;
     private readonly string queue;
+    private readonly bool durable;
+    private IConnection connection;
+    private IChannel channel;
 
-    private EventSubscription(IConnection connection, IChannel channel, string queue) => (this.connection, this.channel, this.queue) = (connection, channel, queue);
+    private EventSubscription(string url, string queue, bool durable, IConnection connection, IChannel channel) =>
+        (this.url, this.queue, this.durable, this.connection, this.channel) = (url, queue, durable, connection, channel);
 
     /// <param name="bindingKey">"#" for everything, "decision.made.*" for one kind, "*.*.{id}" for one campaign.</param>
-    public static async Task<EventSubscription> OpenAsync(string url, string prefix, string bindingKey)
+    public static async Task<EventSubscription> OpenAsync(string url, string prefix, string bindingKey, bool durable = false)
     {
-        IConnection connection = await new ConnectionFactory { Uri = new Uri(url) }.CreateConnectionAsync();
-        IChannel channel = await connection.CreateChannelAsync();
+        var (connection, channel) = await ConnectAsync(url);
         string queue = $"integrator.{Guid.NewGuid():N}";
-        await channel.QueueDeclareAsync(queue, durable: false, exclusive: true, autoDelete: true);
+        await channel.QueueDeclareAsync(queue, durable: durable, exclusive: !durable, autoDelete: !durable);
         await channel.QueueBindAsync(queue, SubscriberEvents.ExchangeFor(prefix), bindingKey);
-        return new EventSubscription(connection, channel, queue);
+        return new EventSubscription(url, queue, durable, connection, channel);
+    }
+
+    private static async Task<(IConnection, IChannel)> ConnectAsync(string url)
+    {
+        IConnection connection = await new ConnectionFactory { Uri = new Uri(url), AutomaticRecoveryEnabled = false }.CreateConnectionAsync();
+        return (connection, await connection.CreateChannelAsync());
     }
 
     /// <summary>The next event (routing key and payload), or null when none arrives within <paramref name="timeout"/>.</summary>
@@ -34,11 +44,28 @@ public sealed class EventSubscription : IAsyncDisposable
         var deadline = DateTime.UtcNow + timeout;
         do
         {
-            if (await channel.BasicGetAsync(queue, autoAck: true) is { } got)
-                return (got.RoutingKey, JsonDocument.Parse(Encoding.UTF8.GetString(got.Body.Span)).RootElement.GetProperty("message").Clone());
+            try
+            {
+                if (!channel.IsOpen) await ReconnectAsync();
+                if (await channel.BasicGetAsync(queue, autoAck: true) is { } got)
+                    return (got.RoutingKey, JsonDocument.Parse(Encoding.UTF8.GetString(got.Body.Span)).RootElement.GetProperty("message").Clone());
+            }
+            catch (Exception e) when (durable && e is RabbitMQ.Client.Exceptions.RabbitMQClientException or RabbitMQ.Client.Exceptions.OperationInterruptedException
+                                                     or System.Net.Sockets.SocketException or IOException)
+            {
+                // The broker is away: try again until the deadline; the durable queue keeps what arrives meanwhile.
+            }
             await Task.Delay(100);
         } while (DateTime.UtcNow < deadline);
         return null;
+    }
+
+    private async Task ReconnectAsync()
+    {
+        if (!durable) throw new InvalidOperationException($"the connection of the exclusive queue {queue} dropped; its events are gone");
+        await channel.DisposeAsync();
+        await connection.DisposeAsync();
+        (connection, channel) = await ConnectAsync(url);
     }
 
     /// <summary>Events until one whose routing key starts with one of <paramref name="last"/> (included), or the timeout.</summary>
@@ -56,7 +83,14 @@ public sealed class EventSubscription : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await channel.DisposeAsync();
-        await connection.DisposeAsync();
+        try
+        {
+            if (durable && channel.IsOpen) await channel.QueueDeleteAsync(queue);
+        }
+        finally
+        {
+            await channel.DisposeAsync();
+            await connection.DisposeAsync();
+        }
     }
 }
