@@ -12,6 +12,7 @@ using WidthRetrain.Contracts.Rounds;
 using WidthRetrain.Contracts.Subscribing;
 using WidthRetrain.Contracts.Tasks;
 using WidthRetrain.Hosting.Mapping;
+using WidthRetrain.Hosting.Messaging;
 using WidthRetrain.Learning.Data;
 using WidthRetrain.Learning.Drift;
 using WidthRetrain.Learning.Models;
@@ -54,13 +55,15 @@ public static class AsyncApiDocument
         typeof(CostAccountant.CostAccountantRegistration).Assembly,
     ];
 
-    /// <summary>The serializer options of the wire (camelCase, enums by name), with a resolver for schema export.</summary>
-    public static JsonSerializerOptions Wire { get; } = new()
+    /// <summary>
+    /// The serializer options of the wire: MassTransit's camelCase plus what the bus adds (<see cref="BusSetup.WireFormat"/>),
+    /// with a resolver for schema export.
+    /// </summary>
+    public static JsonSerializerOptions Wire { get; } = BusSetup.WireFormat(new JsonSerializerOptions
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new JsonStringEnumConverter() },
         TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
-    };
+    });
 
     public static IReadOnlyList<Type> Messages { get; } =
         [.. typeof(IVersionedMessage).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IVersionedMessage).IsAssignableFrom(t)).OrderBy(t => t.FullName, StringComparer.Ordinal)];

@@ -92,8 +92,8 @@ public static class BusSetup
         return services;
     }
 
-    /// <summary>Enums travel by name ("Widen", not 1), as docs/asyncapi.json says; numbers are still read.</summary>
-    private static JsonSerializerOptions WireFormat(JsonSerializerOptions options)
+    /// <summary>What the bus adds to MassTransit's JSON options: enums travel by name ("Widen", not 1); numbers are still read.</summary>
+    public static JsonSerializerOptions WireFormat(JsonSerializerOptions options)
     {
         options.Converters.Add(new JsonStringEnumConverter());
         return options;
