@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using WidthRetrain.Cli.Contracts;
 using WidthRetrain.Contracts.Subscribing;
@@ -98,12 +97,9 @@ public sealed class AsyncApiDocumentTests
         try
         {
             string dir = Path.Combine(AppContext.BaseDirectory, "AsyncApi");
-            var info = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (string a in new[] { Path.Combine(dir, "validate.py"), Path.Combine(dir, "asyncapi-3.0.0.schema.json"), file }) info.ArgumentList.Add(a);
-            using Process p = Process.Start(info)!;
-            string output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
-            p.WaitForExit();
-            return (p.ExitCode, output.Trim());
+            var (code, output) = ProcessRunner.Run("/usr/bin/python3", [Path.Combine(dir, "validate.py"), Path.Combine(dir, "asyncapi-3.0.0.schema.json"), file],
+                null, TimeSpan.FromMinutes(2), "the AsyncAPI validator");
+            return (code, output.Trim());
         }
         finally
         {

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace WidthRetrain.Faults.Tests;
 
 /// <summary>Runs one of the project's infra scripts and fails the test with its output when it fails.</summary>
@@ -7,12 +5,7 @@ public static class Shell
 {
     public static void Run(string script)
     {
-        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(script);
-        using Process p = Process.Start(info)!;
-        Task<string> err = p.StandardError.ReadToEndAsync();
-        string output = p.StandardOutput.ReadToEnd();
-        if (!p.WaitForExit(TimeSpan.FromMinutes(3))) throw new TimeoutException($"{script} did not finish in 3 minutes");
-        if (p.ExitCode != 0) throw new InvalidOperationException($"{script} exited {p.ExitCode}: {output}{err.Result}");
+        var (code, output) = ProcessRunner.Run("bash", [script], null, TimeSpan.FromMinutes(3));
+        if (code != 0) throw new InvalidOperationException($"{script} exited {code}: {output}");
     }
 }

@@ -65,11 +65,9 @@ public sealed class SuiteFaultTests
         // The subscriber heard every recorded round and the end, however often the planner died after a commit: the
         // relay publishes from the record, at least once (a repeat is allowed, a gap is not).
         var heard = await subscriber.TakeUntilAsync(Patience, "campaign.completed", "campaign.failed");
-        string[] rounds = [.. heard.Where(h => h.RoutingKey.StartsWith("round.recorded.", StringComparison.Ordinal))
-            .Select(h => h.Message.GetProperty("round").GetProperty("roundId").GetString()!)];
-        int distinct = rounds.Distinct().Count();
+        var (distinct, repeats) = RoundsHeard(heard);
         await AssertCompletesIntact(suite, id, 24, "planner killed",
-            $"kill -9 of the planner 3 times, 0-150 ms after a commit (restarted after 1 s); a subscriber heard {distinct}/24 rounds ({rounds.Length - distinct} twice), the start, stage and end",
+            $"kill -9 of the planner 3 times, 0-150 ms after a commit (restarted after 1 s); a subscriber heard {distinct}/24 rounds ({repeats} twice), the start, stage and end",
             recoveries, wall);
         Assert.Equal(24, distinct);
         Assert.Equal($"campaign.started.{id}", heard[0].RoutingKey);
@@ -113,14 +111,21 @@ public sealed class SuiteFaultTests
         int done = (await suite.SummaryAsync(id))?.RoundsDone ?? 6;
         TimeSpan recovery = await suite.RecoveryAsync(id, done, fault, Patience);
         var heard = await subscriber.TakeUntilAsync(Patience, "campaign.completed", "campaign.failed");
-        string[] rounds = [.. heard.Where(h => h.RoutingKey.StartsWith("round.recorded.", StringComparison.Ordinal))
-            .Select(h => h.Message.GetProperty("round").GetProperty("roundId").GetString()!)];
-        int distinct = rounds.Distinct().Count();
+        var (distinct, repeats) = RoundsHeard(heard);
         await AssertCompletesIntact(suite, id, 24, "broker restarted",
-            $"RabbitMQ restarted mid-campaign (every connection dropped); a subscriber's durable queue heard {distinct}/24 rounds ({rounds.Length - distinct} twice) and the end",
+            $"RabbitMQ restarted mid-campaign (every connection dropped); a subscriber's durable queue heard {distinct}/24 rounds ({repeats} twice) and the end",
             [recovery], wall);
         Assert.Equal(24, distinct);
         Assert.Equal($"campaign.completed.{id}", heard[^1].RoutingKey);
+    }
+
+    /// <summary>The distinct rounds among the RoundRecorded events a subscriber took, and how many it took more than once.</summary>
+    private static (int Distinct, int Repeats) RoundsHeard(IReadOnlyList<(string RoutingKey, System.Text.Json.JsonElement Message)> heard)
+    {
+        string[] rounds = [.. heard.Where(h => h.RoutingKey.StartsWith("round.recorded.", StringComparison.Ordinal))
+            .Select(h => h.Message.GetProperty("round").GetProperty("roundId").GetString()!)];
+        int distinct = rounds.Distinct().Count();
+        return (distinct, rounds.Length - distinct);
     }
 
     internal static async Task AssertCompletesIntact(FaultSuite suite, Guid id, int rounds, string scenario, string faults, IEnumerable<TimeSpan> recoveries,

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MassTransit;
@@ -27,7 +26,7 @@ public sealed class IntegratorTests : IAsyncLifetime
     public async Task APythonClient_StartsAStagedCampaign_AndHearsEveryRoundAndTheDecisionsShowReports()
     {
         string summaryFile = Path.Combine(suite.Checkpoints, "python-summary.json");
-        var (code, output) = await RunPythonClientAsync("--prefix", suite.Prefix, "--summary", summaryFile, "--timeout", "400");
+        var (code, output) = RunPythonClient("--prefix", suite.Prefix, "--summary", summaryFile, "--timeout", "400");
         Assert.True(code == 0, output);
         using JsonDocument heard = JsonDocument.Parse(await File.ReadAllTextAsync(summaryFile));
         JsonElement h = heard.RootElement;
@@ -77,7 +76,7 @@ public sealed class IntegratorTests : IAsyncLifetime
         // The Python client, given a bad spec, exits 1 with the planner's reasons; nothing was recorded.
         string spec = Path.Combine(suite.Checkpoints, "bad-spec.json");
         await File.WriteAllTextAsync(spec, """{"name": "bad", "drift": {"kind": "spiral", "tasks": 2}, "widths": [16]}""");
-        var (code, output) = await RunPythonClientAsync("--prefix", suite.Prefix, "--spec", spec, "--timeout", "60");
+        var (code, output) = RunPythonClient("--prefix", suite.Prefix, "--spec", spec, "--timeout", "60");
         Assert.True(code == 1, output);
         Assert.Contains("rejected: drift.kind: unknown value 'spiral'; allowed: rotation, permutation, class-split, gradual-shift", output);
         // "here" hears everything of its suite: the client's campaign, once.
@@ -106,24 +105,7 @@ public sealed class IntegratorTests : IAsyncLifetime
     }
 
     /// <summary>Runs clients/python/widthretrain_client.py with Debian's Python; the broker URL travels in the environment.</summary>
-    private static async Task<(int Code, string Output)> RunPythonClientAsync(params string[] args)
-    {
-        var info = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "clients", "python", "widthretrain_client.py"));
-        foreach (string a in args) info.ArgumentList.Add(a);
-        info.Environment["WIDTHRETRAIN_RABBITMQ"] = TestInfrastructure.RabbitMqIntegrator;
-        using Process p = Process.Start(info)!;
-        Task<string> stdout = p.StandardOutput.ReadToEndAsync(), stderr = p.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
-        try
-        {
-            await p.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            p.Kill(entireProcessTree: true);
-            throw new TimeoutException($"the Python client did not finish in 8 minutes:\n{await stdout}{await stderr}");
-        }
-        return (p.ExitCode, await stdout + await stderr);
-    }
+    private static (int Code, string Output) RunPythonClient(params string[] args) =>
+        ProcessRunner.Run("/usr/bin/python3", [Path.Combine(AppContext.BaseDirectory, "clients", "python", "widthretrain_client.py"), .. args],
+            new Dictionary<string, string> { ["WIDTHRETRAIN_RABBITMQ"] = TestInfrastructure.RabbitMqIntegrator }, TimeSpan.FromMinutes(8), "the Python client");
 }

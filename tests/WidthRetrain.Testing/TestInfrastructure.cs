@@ -23,7 +23,7 @@ public static class TestInfrastructure
     /// </summary>
     public static string RabbitMqIntegrator =>
         Environment.GetEnvironmentVariable("WIDTHRETRAIN_TEST_RABBITMQ_INTEGRATOR")
-        ?? (Environment.GetEnvironmentVariable("WIDTHRETRAIN_TEST_RABBITMQ") is { } full ? full : null)
+        ?? Environment.GetEnvironmentVariable("WIDTHRETRAIN_TEST_RABBITMQ")
         ?? LocalCredentials.Get("WIDTHRETRAIN_RABBITMQ_INTEGRATOR_TEST") ?? RabbitMq;
 
     private static string Get(string test, string local) =>
