@@ -73,7 +73,7 @@ public sealed class RunSettings : ExecutionSettings
     public double? LearningRate { get; init; }
 
     [CommandOption("--momentum <M>")]
-    [Description("Momentum of the momentum optimizer, in [0, 1)")]
+    [Description("Momentum of the momentum optimizer, in [[0, 1)")]
     public double? Momentum { get; init; }
 
     [CommandOption("--batch <N>")]
@@ -89,7 +89,7 @@ public sealed class RunSettings : ExecutionSettings
     public int? Replay { get; init; }
 
     [CommandOption("--lr-decay <FACTOR>")]
-    [Description("Task t trains at lr * factor^t, factor in (0, 1]")]
+    [Description("Task t trains at lr * factor^t, factor in (0, 1]]")]
     public double? LearningRateDecay { get; init; }
 
     [CommandOption("--budget <MONEY>")]

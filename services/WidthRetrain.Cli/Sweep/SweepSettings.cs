@@ -18,7 +18,7 @@ public sealed class SweepSettings : CommandSettings
     public string Dataset { get; init; } = DatasetLoader.FashionMnist;
 
     [CommandOption("--data-dir <DIR>")]
-    [Description("Folder with {train,t10k}-{images-idx3,labels-idx1}-ubyte[.gz]; default $WIDTHRETRAIN_DATA_DIR, then /usr/share/datasets/<dataset>")]
+    [Description("Folder with {train,t10k}-{images-idx3,labels-idx1}-ubyte[[.gz]]; default $WIDTHRETRAIN_DATA_DIR, then /usr/share/datasets/<dataset>")]
     public string? DataDir { get; init; }
 
     [CommandOption("--scenario <KIND>")]
