@@ -1,3 +1,5 @@
+using System.Reflection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
 namespace WidthRetrain.Hosting;
@@ -6,9 +8,22 @@ namespace WidthRetrain.Hosting;
 public static class ServiceHost
 {
     /// <summary>
-    /// The Generic Host with its content root at the service's own folder, not the current directory: a service
-    /// started from anywhere reads its own appsettings.json (then environment variables and arguments override it).
+    /// The Generic Host with its content root at the service's own folder, not the current directory. Each service
+    /// reads its own settings file, named after it ({assembly}.appsettings.json beside {assembly}.dll), so that one
+    /// folder can hold every service (the Docker image, the CLI's output); environment variables and arguments
+    /// override it.
     /// </summary>
-    public static HostApplicationBuilder CreateBuilder(string[] args) =>
-        Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+    public static HostApplicationBuilder CreateBuilder(string[] args)
+    {
+        var configuration = new ConfigurationManager();
+        string service = Assembly.GetEntryAssembly()?.GetName().Name ?? "";
+        configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, $"{service}.appsettings.json"), optional: true, reloadOnChange: false);
+        // Sources given here come first; the host adds environment variables and arguments after them.
+        return Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            Configuration = configuration,
+        });
+    }
 }

@@ -42,6 +42,25 @@ public class ServiceFrameTests
     }
 
     [Fact]
+    public void EachServiceReadsTheSettingsFileNamedAfterIt_AndArgumentsOverrideIt()
+    {
+        // One folder holds every service (the Docker image, the CLI's output): the file is {entry assembly}.appsettings.json.
+        string name = System.Reflection.Assembly.GetEntryAssembly()!.GetName().Name!;
+        string file = Path.Combine(AppContext.BaseDirectory, $"{name}.appsettings.json");
+        File.WriteAllText(file, """{ "Probe": { "FromFile": "file", "Overridden": "file" } }""");
+        try
+        {
+            var configuration = ServiceHost.CreateBuilder(["--Probe:Overridden=argument"]).Configuration;
+            Assert.Equal("file", configuration["Probe:FromFile"]);
+            Assert.Equal("argument", configuration["Probe:Overridden"]);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void MassTransitUsageTelemetry_IsOff()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Bus:Transport"] = "InMemory" }).Build();
