@@ -47,29 +47,12 @@ owner_pw=$(secret_for WIDTHRETRAIN_PG_OWNER_PASSWORD)
 app_pw=$(secret_for WIDTHRETRAIN_PG_APP_PASSWORD)
 
 # Roles and database via the local peer-authenticated superuser. The script (passwords included) goes through stdin,
-# not argv; format(%I/%L) quotes names and values; \gexec runs a statement only where the SELECT returns a row.
-as_user postgres psql -X -q -v ON_ERROR_STOP=1 -p "$port" -d postgres <<SQL
-SET client_min_messages = warning;
-\set owner '$OWNER'
-\set app '$APP'
-\set db '$DB'
-\set owner_pw '$owner_pw'
-\set app_pw '$app_pw'
-SELECT format('CREATE ROLE %I LOGIN', :'owner') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'owner') \gexec
-SELECT format('CREATE ROLE %I LOGIN', :'app') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'app') \gexec
--- Stored as SCRAM-SHA-256 (the default since PG 14). Setting them again each run keeps the file and the server in step.
-SELECT format('ALTER ROLE %I LOGIN NOSUPERUSER NOCREATEROLE NOCREATEDB PASSWORD %L', :'owner', :'owner_pw') \gexec
-SELECT format('ALTER ROLE %I LOGIN NOSUPERUSER NOCREATEROLE NOCREATEDB PASSWORD %L', :'app', :'app_pw') \gexec
-SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'owner') WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db') \gexec
-SELECT format('ALTER DATABASE %I OWNER TO %I', :'db', :'owner') \gexec
-SELECT format('GRANT CONNECT ON DATABASE %I TO %I', :'db', :'app') \gexec
--- Earlier versions of these scripts made one role "widthretrain" with a well-known password: hand its objects to the
--- owner and take its login away, so no known password opens the store.
-SELECT 'ALTER ROLE widthretrain NOLOGIN PASSWORD NULL' WHERE EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'widthretrain') \gexec
-\c :db
-SET client_min_messages = warning;
-SELECT format('REASSIGN OWNED BY widthretrain TO %I', :'owner') WHERE EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'widthretrain') \gexec
-SQL
+# not argv.
+{
+  printf '\\set %s %s\n' owner "$OWNER" app "$APP" db "$DB"
+  printf "\\\\set %s '%s'\\n" owner_pw "$owner_pw" app_pw "$app_pw"
+  cat "$here/../shared/postgres-roles.sql"
+} | as_user postgres psql -X -q -v ON_ERROR_STOP=1 -p "$port" -d postgres
 
 owner_cs="Host=127.0.0.1;Port=$port;Database=$DB;Username=$OWNER;Password=$owner_pw"
 app_cs="Host=127.0.0.1;Port=$port;Database=$DB;Username=$APP;Password=$app_pw"

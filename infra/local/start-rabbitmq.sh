@@ -92,28 +92,12 @@ ensure_vhost "$VHOST"
 ensure_vhost "$TEST_VHOST"
 ensure_vhost "$FAULTS_VHOST"
 
-# What each service may configure, write and read (one regex for all three; MassTransit declares everything it uses
-# on every start): its own endpoint queues and exchanges (with _error and _skipped), the suite's message exchanges
-# (WidthRetrain.Contracts... and MassTransit's own: Fault<>, ReceiveFault), the subscriber events exchange
-# (widthretrain.events), and its own temporary bus endpoint. An
-# optional endpoint prefix (Bus:EndpointPrefix) is allowed in front. It cannot touch another service's queues.
-pattern() { # endpoint names...
-  local endpoints; endpoints=$(IFS='|'; echo "$*")
-  echo "^(([a-z0-9]+-)?(${endpoints})(_error|_skipped)?|([a-z0-9]+\\.)?(WidthRetrain\\.Contracts[.:]|MassTransit:|widthretrain\\.events).*|.*_bus_.*)\$"
-}
-declare -A endpoints=(
-  [planner]="start-campaign|tasks-released|round-trained|round-evaluated|round-costed|fault|resume-campaign|round-in-progress"
-  [drift-generator]="generate-tasks"
-  [trainer]="train-round"
-  [evaluator]="evaluate-round"
-  [cost-accountant]="price-round"
-  [cli]="no-endpoint"
-)
-for service in "${!endpoints[@]}"; do
+source "$here/../shared/broker-rights.sh"
+for service in "${!BROKER_SERVICE_ENDPOINTS[@]}"; do
   user="widthretrain-$service"
   pw=$(secret_for "WIDTHRETRAIN_RABBIT_${service//-/_}_PASSWORD")
   ensure_user "$user" "$pw"
-  p=$(pattern "${endpoints[$service]}")
+  p=$(broker_service_pattern "${BROKER_SERVICE_ENDPOINTS[$service]}")
   ctl -q set_permissions -p "$VHOST" "$user" "$p" "$p" "$p" >/dev/null
   ctl -q set_permissions -p "$FAULTS_VHOST" "$user" "$p" "$p" "$p" >/dev/null
   var="WIDTHRETRAIN_RABBITMQ_$(echo "${service//-/_}" | tr '[:lower:]' '[:upper:]')"
@@ -128,15 +112,13 @@ ensure_user widthretrain-test "$test_pw"
 ctl -q set_permissions -p "$TEST_VHOST" widthretrain-test '.*' '.*' '.*' >/dev/null
 cred_set WIDTHRETRAIN_RABBITMQ_TEST "amqp://widthretrain-test:$test_pw@127.0.0.1:5672/$TEST_VHOST"
 
-# An integrator (another team's system, any language): it may start and resume campaigns, and bind queues of its own
-# (named "integrator.*") to the subscriber events exchange; it cannot read or change the suite's own queues. The same
-# rights on the test and faults vhosts, where the Python client's test and the fault tests' subscriber use them.
+# The integrator's rights (broker-rights.sh) on the main vhost, and the same on the test and faults vhosts, where the
+# Python client's test and the fault tests' subscriber use them.
 integrator_pw=$(secret_for WIDTHRETRAIN_RABBIT_INTEGRATOR_PASSWORD)
 ensure_user widthretrain-integrator "$integrator_pw"
 for vhost in "$VHOST" "$TEST_VHOST" "$FAULTS_VHOST"; do
-  ctl -q set_permissions -p "$vhost" widthretrain-integrator '^integrator\..*$' \
-    '^(integrator\..*|([a-z0-9]+\.)?WidthRetrain\.Contracts\.Campaigns:(StartCampaign|ResumeCampaign))$' \
-    '^(integrator\..*|([a-z0-9]+\.)?widthretrain\.events)$' >/dev/null
+  ctl -q set_permissions -p "$vhost" widthretrain-integrator \
+    "$BROKER_INTEGRATOR_CONFIGURE" "$BROKER_INTEGRATOR_WRITE" "$BROKER_INTEGRATOR_READ" >/dev/null
 done
 cred_set WIDTHRETRAIN_RABBITMQ_INTEGRATOR "amqp://widthretrain-integrator:$integrator_pw@127.0.0.1:5672/$VHOST"
 cred_set WIDTHRETRAIN_RABBITMQ_INTEGRATOR_TEST "amqp://widthretrain-integrator:$integrator_pw@127.0.0.1:5672/$TEST_VHOST"
