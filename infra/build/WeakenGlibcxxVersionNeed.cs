@@ -10,13 +10,15 @@ public class WeakenGlibcxxVersionNeed : Task
 {
     [Required] public string LibraryPath { get; set; } = "";
     [Required] public string VersionName { get; set; } = "";
+    // A container image runs on another libstdc++ than the one that built it; weak is harmless where the version exists.
+    public bool Always { get; set; }
 
     private const uint ShtGnuVerneed = 0x6ffffffe;
     private const ushort VerFlgWeak = 0x2;
 
     public override bool Execute()
     {
-        if (HostProvides(VersionName))
+        if (!Always && HostProvides(VersionName))
         {
             Log.LogMessage(MessageImportance.Low, "Host libstdc++ provides {0}; {1} left untouched.", VersionName, LibraryPath);
             return true;
