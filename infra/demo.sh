@@ -2,14 +2,16 @@
 # The demo: a real campaign, every service in one process (embedded mode) with its events in PostgreSQL. The paper's
 # rotated Fashion-MNIST (20,000 images, 5 tasks), widths 32..1024, 3 seeds: live progress, then the evidence table,
 # demo-output/campaign.png and demo-output/campaign.json. About 2 minutes on 2 cores. Extra arguments go to `run`.
-# Without the .NET SDK but with Docker, runs the same with the project's compose file.
+# Without the .NET SDK but with Docker (or with WIDTHRETRAIN_DOCKER=1), runs the same in a container of the project's
+# image against compose's PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v dotnet >/dev/null && command -v docker >/dev/null; then
-  mkdir -p demo-output
-  bash infra/docker/init-env.sh
-  exec docker compose --profile demo run --rm --build demo "$@"
+if [[ ${WIDTHRETRAIN_DOCKER:-} == 1 ]] || { ! command -v dotnet >/dev/null && command -v docker >/dev/null; }; then
+  bash infra/docker/init-env.sh   # credentials in .env, and demo-output/ writable by the container's user
+  bash infra/docker/build-base-images.sh --if-needed
+  bash infra/docker/compose.sh build migrate
+  exec bash infra/docker/compose.sh --profile demo run --rm demo "$@"
 fi
 
 bash infra/setup.sh

@@ -2,14 +2,17 @@
 # Runs every test of the solution. Installs what the tests need (infra/setup.sh), starts PostgreSQL and RabbitMQ
 # from Debian's packages with generated credentials (infra/local/start.sh), gives this run a fresh RabbitMQ vhost,
 # builds once, runs the unit and integration tests, then the fault-injection tests (they stop and restart the
-# database and the broker, so nothing else may run beside them). Without the .NET SDK but with Docker, runs the same
-# inside the project's image (docker compose).
+# database and the broker, so nothing else may run beside them). Without the .NET SDK but with Docker (or with
+# WIDTHRETRAIN_DOCKER=1), runs the unit and integration tests in the project's test image against compose's
+# PostgreSQL and RabbitMQ; fault injection needs the servers infra/local starts, so it does not run there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v dotnet >/dev/null && command -v docker >/dev/null; then
+if [[ ${WIDTHRETRAIN_DOCKER:-} == 1 ]] || { ! command -v dotnet >/dev/null && command -v docker >/dev/null; }; then
   bash infra/docker/init-env.sh
-  exec docker compose --profile test run --rm --build tests
+  bash infra/docker/build-base-images.sh --if-needed
+  bash infra/docker/compose.sh --profile test build tests
+  exec bash infra/docker/compose.sh --profile test run --rm tests
 fi
 
 bash infra/setup.sh

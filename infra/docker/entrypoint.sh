@@ -4,11 +4,11 @@ set -euo pipefail
 service=${1:?usage: SERVICE [ARGS...] with SERVICE one of planner, drift-generator, trainer, evaluator, cost-accountant, widthretrain}
 shift
 case "$service" in
-  planner) exec dotnet /app/WidthRetrain.Planner.dll "$@" ;;
-  drift-generator) exec dotnet /app/WidthRetrain.DriftGenerator.dll "$@" ;;
-  trainer) exec dotnet /app/WidthRetrain.Trainer.dll "$@" ;;
-  evaluator) exec dotnet /app/WidthRetrain.Evaluator.dll "$@" ;;
-  cost-accountant) exec dotnet /app/WidthRetrain.CostAccountant.dll "$@" ;;
-  widthretrain) exec dotnet /app/widthretrain.dll "$@" ;;
+  planner) exec /app/WidthRetrain.Planner "$@" ;;
+  drift-generator) exec /app/WidthRetrain.DriftGenerator "$@" ;;
+  trainer) exec /app/WidthRetrain.Trainer "$@" ;;
+  evaluator) exec /app/WidthRetrain.Evaluator "$@" ;;
+  cost-accountant) exec /app/WidthRetrain.CostAccountant "$@" ;;
+  widthretrain) exec /app/widthretrain "$@" ;;
   *) echo "unknown service '$service'; allowed: planner, drift-generator, trainer, evaluator, cost-accountant, widthretrain" >&2; exit 2 ;;
 esac

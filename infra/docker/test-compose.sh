@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# The Docker deployment's test, run by .ci/run (as root): installs and starts a Docker engine if there is none,
+# builds the base images from Debian's packages when no registry answers, builds the suite's image, brings the suite
+# up with two trainers, runs a campaign through the `cli` service, `docker kill`s the trainer that is training
+# mid-campaign, and checks that the campaign still completes with every round recorded exactly once and its record
+# verified; then runs the demo profile (small) and checks its files, and takes everything down with its volumes, even
+# when a step fails. Each wait is bounded. Prints one line per check and the figures (build time, image size).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export COMPOSE_PROJECT_NAME=widthretrain-composetest   # its own containers, network and volumes only
+started=$SECONDS
+log() { echo "test-compose [$((SECONDS - started))s]: $*" >&2; }
+fail() { log "FAILED: $*"; exit 1; }
+compose() { bash infra/docker/compose.sh "$@"; }
+
+# The engine: Debian's docker.io and docker-compose (v1), dockerd started without systemd.
+if ! command -v dockerd >/dev/null || ! command -v docker-compose >/dev/null; then
+  log "installing docker.io, docker-compose, debootstrap"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q docker.io docker-compose debootstrap >/dev/null
+fi
+if ! docker info >/dev/null 2>&1; then
+  log "starting dockerd (log: /var/log/widthretrain-dockerd.log)"
+  nohup dockerd >/var/log/widthretrain-dockerd.log 2>&1 &
+  for _ in $(seq 60); do docker info >/dev/null 2>&1 && break; sleep 1; done
+  docker info >/dev/null 2>&1 || fail "dockerd did not answer within 60 s; see /var/log/widthretrain-dockerd.log"
+fi
+
+bash infra/docker/init-env.sh
+t=$SECONDS; bash infra/docker/build-base-images.sh --if-needed; log "base images ready in $((SECONDS - t)) s"
+
+cleanup() {
+  local status=$?
+  if ((status != 0)); then
+    log "logs of the suite's containers (last 40 lines each):"
+    compose --profile cli --profile demo logs --no-color --tail 40 >&2 || true
+  fi
+  compose --profile cli --profile demo down -v --remove-orphans >/dev/null 2>&1 || true
+  left=$(docker ps -aq --filter "label=com.docker.compose.project=$COMPOSE_PROJECT_NAME" | wc -l)
+  vols=$(docker volume ls -q --filter "label=com.docker.compose.project=$COMPOSE_PROJECT_NAME" | wc -l)
+  log "cleaned up: $left containers and $vols volumes of the test left"
+  exit $status
+}
+trap cleanup EXIT
+
+t=$SECONDS
+compose build -q migrate >/dev/null || fail "docker-compose build"
+size=$(docker image inspect "widthretrain:${WIDTHRETRAIN_TAG:-dev}" --format '{{.Size}}')
+log "image widthretrain:${WIDTHRETRAIN_TAG:-dev} built in $((SECONDS - t)) s, $((size / 1000000)) MB"
+# What the image must not carry: other platforms' native libraries, the generated credentials.
+img="widthretrain:${WIDTHRETRAIN_TAG:-dev}"
+natives=$(docker run --rm --entrypoint bash "$img" -c 'ls /app/runtimes 2>/dev/null | grep -v "^linux-x64$" | wc -l')
+[[ $natives -eq 0 ]] || fail "the image carries native libraries for platforms other than linux-x64"
+docker run --rm --entrypoint bash "$img" -c '! grep -rqs WIDTHRETRAIN_DB_OWNER_PASSWORD= / --include=.env 2>/dev/null' \
+  || fail "a .env file with credentials is inside the image"
+log "ok: linux-x64 natives only, no .env in the image"
+
+wait_healthy() { # seconds services...
+  local deadline=$((SECONDS + $1)); shift
+  for service in "$@"; do
+    for id in $(compose ps -q "$service"); do
+      until [[ $(docker inspect --format '{{.State.Health.Status}}' "$id") == healthy ]]; do
+        ((SECONDS < deadline)) || fail "$service ($id) not healthy in time: $(docker inspect --format '{{.State.Status}} {{.State.Health.Status}}' "$id")"
+        sleep 2
+      done
+    done
+  done
+}
+t=$SECONDS
+compose up -d --scale trainer=2 >/dev/null 2>&1 || fail "docker-compose up"
+wait_healthy 240 postgres rabbitmq planner drift-generator trainer evaluator cost-accountant
+log "ok: suite up and healthy with $(compose ps -q trainer | wc -l) trainers in $((SECONDS - t)) s"
+
+sql() { compose exec -T postgres psql -X -qAt -d widthretrain -c "$1"; }
+# 2 widths x 3 seeds x 4 tasks = 24 rounds of synthetic data: long enough to be hit mid-round.
+rounds=24
+campaign_log=$(mktemp)
+compose run --rm -T cli run --deployed --name compose-test --dataset synthetic --train-limit 3000 --test-limit 300 \
+  --widths 64,256 --seeds 1,2,3 --tasks 4 --epochs 2 >"$campaign_log" 2>&1 &
+cli=$!
+# The campaign's id, once the planner has recorded its start.
+id=""
+for _ in $(seq 120); do
+  id=$(sql "select stream_id from widthretrain.mt_events where type = 'campaign_started' order by seq_id desc limit 1" 2>/dev/null || true)
+  [[ -n $id ]] && break
+  sleep 1
+done
+[[ -n $id ]] || fail "no campaign started within 120 s: $(tail -n 5 "$campaign_log")"
+trained() { sql "select count(*) from widthretrain.mt_events where type = 'round_trained' and data->'Round'->>'CampaignId' = '$id'"; }
+# Mid-round: a trainer whose broker channel holds unacknowledged rounds (it is training one) is the one killed; the
+# broker must hand those rounds to the other trainer.
+unacked() { # container: rounds its channels hold unacknowledged
+  local ip; ip=$(docker inspect --format '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "$1")
+  compose exec -T rabbitmq rabbitmqctl -q list_channels name messages_unacknowledged --no-table-headers \
+    | awk -v ip="$ip:" 'index($1, ip) == 1 {n += $NF} END {print n + 0}'
+}
+victim="" held=0
+for _ in $(seq 300); do
+  if [[ $(trained) -ge 1 ]]; then
+    for c in $(compose ps -q trainer); do
+      held=$(unacked "$c")
+      if ((held > 0)); then victim=$c; break 2; fi
+    done
+  fi
+  sleep 1
+done
+[[ -n $victim ]] || fail "no trainer was ever seen holding a round"
+before=$(trained)
+docker kill "$victim" >/dev/null
+log "killed trainer $(docker inspect --format '{{.Name}}' "$victim") while it held $held unacknowledged round(s) ($before/$rounds rounds trained)"
+
+deadline=$((SECONDS + 600))
+while kill -0 "$cli" 2>/dev/null; do
+  ((SECONDS < deadline)) || { kill "$cli"; fail "the campaign did not finish within 600 s: $(tail -n 5 "$campaign_log")"; }
+  sleep 2
+done
+wait "$cli" || fail "the cli's run exited with $?: $(tail -n 8 "$campaign_log")"
+grep -q "Campaign completed" "$campaign_log" || fail "the cli did not report completion: $(tail -n 8 "$campaign_log")"
+
+# Exactly once: every step of every round recorded once, no round missing.
+counts=$(sql "select type, count(*), count(distinct data->'Round'->>'RoundId') from widthretrain.mt_events
+              where data->'Round'->>'CampaignId' = '$id' and type in ('round_scheduled', 'round_trained', 'round_evaluated', 'round_costed_v2', 'round_completed')
+              group by type order by type")
+echo "$counts" | sed 's/^/  /' >&2
+[[ $(echo "$counts" | wc -l) -eq 5 ]] || fail "a round step is missing from the record"
+while IFS='|' read -r type total distinct; do
+  [[ $total -eq $rounds && $distinct -eq $rounds ]] || fail "$type recorded $total times for $distinct rounds; expected $rounds exactly once"
+done <<<"$counts"
+verify=$(compose run --rm -T cli verify "$id" 2>&1) || fail "verify: $verify"
+by=$(sql "select data->'Training'->>'Worker', count(*) from widthretrain.mt_events where type = 'round_trained' and data->'Round'->>'CampaignId' = '$id' group by 1" | tr '\n' ' ')
+log "ok: campaign ${id:0:8} completed after the kill: $rounds/$rounds rounds, each step exactly once, verify passed (rounds per trainer: $by)"
+
+# The demo profile: embedded, small, its files in ./demo-output written by the container's user.
+rm -f demo-output/campaign.json demo-output/campaign.png
+t=$SECONDS
+compose --profile demo run --rm -T demo --dataset synthetic --train-limit 600 --test-limit 200 --widths 16,32 \
+  --seeds 1 --tasks 2 --epochs 1 >"$campaign_log" 2>&1 || fail "the demo profile: $(tail -n 8 "$campaign_log")"
+[[ -s demo-output/campaign.json && -s demo-output/campaign.png ]] || fail "the demo wrote no campaign.json/campaign.png in demo-output"
+python3 -c 'import json,sys; d=json.load(open("demo-output/campaign.json")); assert d["summary"]["status"] == "completed", d["summary"]' \
+  || fail "demo-output/campaign.json does not record a completed campaign"
+log "ok: demo profile completed in $((SECONDS - t)) s and wrote demo-output/campaign.{json,png}"
+rm -f "$campaign_log"
+log "passed in $((SECONDS - started)) s"
