@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The Docker deployment's test, run by .ci/run (as root): installs and starts a Docker engine if there is none,
 # builds the base images from Debian's packages when no registry answers, builds the suite's image, brings the suite
-# up with two trainers, runs a campaign through the `cli` service, `docker kill`s the trainer that is training
-# mid-campaign, and checks that the campaign still completes with every round recorded exactly once and its record
-# verified; then runs the demo profile (small) and checks its files, and takes everything down with its volumes, even
+# up with two trainers, runs a campaign through the `cli` service, `docker kill`s a trainer while it holds a round,
+# restarts the broker, kills and restarts the planner, and checks that the campaign still completes with every round
+# recorded exactly once and its record verified; then runs the demo profile (small) and checks its files, and takes everything down with its volumes, even
 # when a step fails. Each wait is bounded. Prints one line per check and the figures (build time, image size).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -56,11 +56,11 @@ docker run --rm --entrypoint bash "$img" -c '! grep -rqs WIDTHRETRAIN_DB_OWNER_P
 log "ok: linux-x64 natives only, no .env in the image"
 
 wait_healthy() { # seconds services...
-  local deadline=$((SECONDS + $1)); shift
+  local deadline=$((SECONDS + $1)) service container; shift
   for service in "$@"; do
-    for id in $(compose ps -q "$service"); do
-      until [[ $(docker inspect --format '{{.State.Health.Status}}' "$id") == healthy ]]; do
-        ((SECONDS < deadline)) || fail "$service ($id) not healthy in time: $(docker inspect --format '{{.State.Status}} {{.State.Health.Status}}' "$id")"
+    for container in $(compose ps -q "$service"); do
+      until [[ $(docker inspect --format '{{.State.Health.Status}}' "$container") == healthy ]]; do
+        ((SECONDS < deadline)) || fail "$service ($container) not healthy in time: $(docker inspect --format '{{.State.Status}} {{.State.Health.Status}}' "$container")"
         sleep 2
       done
     done
@@ -72,11 +72,11 @@ wait_healthy 240 postgres rabbitmq planner drift-generator trainer evaluator cos
 log "ok: suite up and healthy with $(compose ps -q trainer | wc -l) trainers in $((SECONDS - t)) s"
 
 sql() { compose exec -T postgres psql -X -qAt -d widthretrain -c "$1"; }
-# 2 widths x 3 seeds x 4 tasks = 24 rounds of synthetic data: long enough to be hit mid-round.
+# 2 widths x 3 seeds x 4 tasks = 24 rounds of synthetic data: long enough to be hit three times.
 rounds=24
 campaign_log=$(mktemp)
-compose run --rm -T cli run --deployed --name compose-test --dataset synthetic --train-limit 3000 --test-limit 300 \
-  --widths 64,256 --seeds 1,2,3 --tasks 4 --epochs 2 >"$campaign_log" 2>&1 &
+compose run --rm -T cli run --deployed --name compose-test --dataset synthetic --train-limit 6000 --test-limit 300 \
+  --widths 64,256 --seeds 1,2,3 --tasks 4 --epochs 3 >"$campaign_log" 2>&1 &
 cli=$!
 # The campaign's id, once the planner has recorded its start.
 id=""
@@ -109,6 +109,29 @@ before=$(trained)
 docker kill "$victim" >/dev/null
 log "killed trainer $(docker inspect --format '{{.Name}}' "$victim") while it held $held unacknowledged round(s) ($before/$rounds rounds trained)"
 
+# Then the broker restarts (its queues and users must survive in its volume, under the same node name), and the
+# planner is killed and started again as an orchestrator would; the campaign must go on each time.
+wait_trained() { # n: until n rounds are trained, while the campaign still runs
+  for _ in $(seq 300); do
+    [[ $(trained) -ge $1 ]] && return 0
+    kill -0 "$cli" 2>/dev/null || fail "the campaign ended before $1 rounds were trained: $(tail -n 5 "$campaign_log")"
+    sleep 1
+  done
+  fail "fewer than $1 rounds trained after 300 s"
+}
+wait_trained 8
+t=$SECONDS
+at=$(trained)
+compose restart rabbitmq >/dev/null 2>&1
+stopped=$((SECONDS - t))
+wait_healthy 180 rabbitmq
+log "restarted the broker at $at/$rounds rounds (stop and start took $stopped s); healthy again after $((SECONDS - t)) s"
+wait_trained 14
+planner=$(compose ps -q planner)
+docker kill "$planner" >/dev/null
+docker start "$planner" >/dev/null
+log "killed the planner (SIGKILL) at $(trained)/$rounds rounds and started it again"
+
 deadline=$((SECONDS + 600))
 while kill -0 "$cli" 2>/dev/null; do
   ((SECONDS < deadline)) || { kill "$cli"; fail "the campaign did not finish within 600 s: $(tail -n 5 "$campaign_log")"; }
@@ -128,7 +151,7 @@ while IFS='|' read -r type total distinct; do
 done <<<"$counts"
 verify=$(compose run --rm -T cli verify "$id" 2>&1) || fail "verify: $verify"
 by=$(sql "select data->'Training'->>'Worker', count(*) from widthretrain.mt_events where type = 'round_trained' and data->'Round'->>'CampaignId' = '$id' group by 1" | tr '\n' ' ')
-log "ok: campaign ${id:0:8} completed after the kill: $rounds/$rounds rounds, each step exactly once, verify passed (rounds per trainer: $by)"
+log "ok: campaign ${id:0:8} completed after the three faults: $rounds/$rounds rounds, each step exactly once, verify passed (rounds per trainer: $by)"
 
 # The demo profile: embedded, small, its files in ./demo-output written by the container's user.
 rm -f demo-output/campaign.json demo-output/campaign.png
