@@ -3,8 +3,8 @@
 # builds the base images from Debian's packages when no registry answers, builds the suite's image, brings the suite
 # up with two trainers, runs a campaign through the `cli` service, `docker kill`s a trainer while it holds a round,
 # restarts the broker, kills and restarts the planner, and checks that the campaign still completes with every round
-# recorded exactly once and its record verified; then runs the demo profile (small) and checks its files, and takes everything down with its volumes, even
-# when a step fails. Each wait is bounded. Prints one line per check and the figures (build time, image size).
+# recorded exactly once and its record verified; then runs the demo profile (small) and checks its files, and takes
+# everything down with its volumes, even when a step fails. Each wait is bounded. Prints one line per check and the figures (build time, image size).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export COMPOSE_PROJECT_NAME=widthretrain-composetest   # its own containers, network and volumes only
@@ -47,13 +47,26 @@ t=$SECONDS
 compose build -q migrate >/dev/null || fail "docker-compose build"
 size=$(docker image inspect "widthretrain:${WIDTHRETRAIN_TAG:-dev}" --format '{{.Size}}')
 log "image widthretrain:${WIDTHRETRAIN_TAG:-dev} built in $((SECONDS - t)) s, $((size / 1000000)) MB"
-# What the image must not carry: other platforms' native libraries, the generated credentials.
+# What the image must not carry: another platform's native libraries (every ELF file in /app is x86-64, no macOS or
+# Windows natives, no runtimes/ folder of other RIDs), the generated credentials or demo output in any build context
+# (the test stage copies the whole context, so the context itself is checked).
 img="widthretrain:${WIDTHRETRAIN_TAG:-dev}"
-natives=$(docker run --rm --entrypoint bash "$img" -c 'ls /app/runtimes 2>/dev/null | grep -v "^linux-x64$" | wc -l')
-[[ $natives -eq 0 ]] || fail "the image carries native libraries for platforms other than linux-x64"
-docker run --rm --entrypoint bash "$img" -c '! grep -rqs WIDTHRETRAIN_DB_OWNER_PASSWORD= / --include=.env 2>/dev/null' \
-  || fail "a .env file with credentials is inside the image"
-log "ok: linux-x64 natives only, no .env in the image"
+foreign=$(docker run --rm --entrypoint bash "$img" -c '
+  cd /app; n=0
+  for f in $(find . -type f); do
+    [[ $(od -An -c -N4 "$f" | tr -d " ") == 177ELF ]] || continue
+    [[ $(od -An -tx2 -j18 -N2 "$f" | tr -d " ") == 003e ]] || { echo "not x86-64: $f" >&2; n=$((n + 1)); }
+  done
+  n=$((n + $(find . \( -name "*.dylib" -o -name "*.dll" -path "*/runtimes/*" -o -path "./runtimes/*" ! -path "./runtimes/linux-x64*" \) | wc -l)))
+  echo $n')
+[[ $foreign -eq 0 ]] || fail "the image carries $foreign native files for platforms other than linux-x64"
+elfs=$(docker run --rm --entrypoint bash "$img" -c 'n=0; for f in $(find /app -name "*.so*"); do n=$((n + 1)); done; echo $n')
+context_image=widthretrain-composetest-context
+printf 'FROM %s\nCOPY . /tmp/context\n' "$img" | docker build -q -t "$context_image" -f - . >/dev/null
+docker run --rm --entrypoint bash "$context_image" -c 'test ! -e /tmp/context/.env && test ! -e /tmp/context/demo-output && test -e /tmp/context/docker-compose.yml' \
+  || fail "the build context holds .env or demo-output (see .dockerignore)"
+docker rmi -f "$context_image" >/dev/null
+log "ok: $elfs native libraries, all linux-x64; no .env or demo output in the build context"
 
 wait_healthy() { # seconds services...
   local deadline=$((SECONDS + $1)) service container; shift
