@@ -122,8 +122,8 @@ before=$(trained)
 docker kill "$victim" >/dev/null
 log "killed trainer $(docker inspect --format '{{.Name}}' "$victim") while it held $held unacknowledged round(s) ($before/$rounds rounds trained)"
 
-# Then the broker restarts (its queues and users must survive in its volume, under the same node name), and the
-# planner is killed and started again as an orchestrator would; the campaign must go on each time.
+# Then the planner is killed and started again as an orchestrator would, and the broker restarts (its queues and
+# users must survive in its volume, under the same node name); the campaign must go on each time.
 wait_trained() { # n: until n rounds are trained, while the campaign still runs
   for _ in $(seq 300); do
     [[ $(trained) -ge $1 ]] && return 0
@@ -132,18 +132,18 @@ wait_trained() { # n: until n rounds are trained, while the campaign still runs
   done
   fail "fewer than $1 rounds trained after 300 s"
 }
-wait_trained 8
+wait_trained 6
+planner=$(compose ps -q planner)
+docker kill "$planner" >/dev/null
+docker start "$planner" >/dev/null
+log "killed the planner (SIGKILL) at $(trained)/$rounds rounds and started it again"
+wait_trained 12
 t=$SECONDS
 at=$(trained)
 compose restart rabbitmq >/dev/null 2>&1
 stopped=$((SECONDS - t))
 wait_healthy 180 rabbitmq
 log "restarted the broker at $at/$rounds rounds (stop and start took $stopped s); healthy again after $((SECONDS - t)) s"
-wait_trained 14
-planner=$(compose ps -q planner)
-docker kill "$planner" >/dev/null
-docker start "$planner" >/dev/null
-log "killed the planner (SIGKILL) at $(trained)/$rounds rounds and started it again"
 
 deadline=$((SECONDS + 600))
 while kill -0 "$cli" 2>/dev/null; do
