@@ -24,36 +24,28 @@ until rabbitmq-diagnostics -q ping >/dev/null 2>&1; do
 done
 rabbitmqctl -q await_startup --timeout 180 >/dev/null
 
-ctl() { rabbitmqctl -q "$@" >/dev/null; }
-users=$(rabbitmqctl -q list_users --no-table-headers | awk '{print $1}')
-ensure_user() { # user password
-  if ! grep -qxF -- "$1" <<<"$users"; then
-    printf '%s\n' "$2" | ctl add_user "$1"
-  elif ! printf '%s' "$2" | ctl authenticate_user "$1" 2>/dev/null; then
-    printf '%s\n' "$2" | ctl change_password "$1"
-  fi
-}
+ctl() { rabbitmqctl "$@"; }
 required() { [[ -n ${!1:-} ]] || { log "$1 is not set (run infra/docker/init-env.sh)"; exit 1; }; echo "${!1}"; }
 
-rabbitmqctl -q list_vhosts --no-table-headers | grep -qxF -- "$vhost" || ctl add_vhost "$vhost"
-grep -qx guest <<<"$users" && ctl delete_user guest
-ensure_user widthretrain-admin "$(required WIDTHRETRAIN_MQ_ADMIN_PASSWORD)"
-ctl set_user_tags widthretrain-admin administrator
-ctl set_permissions -p "$vhost" widthretrain-admin '.*' '.*' '.*'
+ctl -q list_vhosts --no-table-headers | grep -qxF -- "$vhost" || ctl -q add_vhost "$vhost" >/dev/null
+ctl -q list_users --no-table-headers | awk '{print $1}' | grep -qx guest && ctl -q delete_user guest >/dev/null
+broker_ensure_user widthretrain-admin "$(required WIDTHRETRAIN_MQ_ADMIN_PASSWORD)"
+ctl -q set_user_tags widthretrain-admin administrator >/dev/null
+ctl -q set_permissions -p "$vhost" widthretrain-admin '.*' '.*' '.*' >/dev/null
 for service in "${!BROKER_SERVICE_ENDPOINTS[@]}"; do
   var="WIDTHRETRAIN_MQ_$(tr '[:lower:]-' '[:upper:]_' <<<"$service")_PASSWORD"
-  ensure_user "widthretrain-$service" "$(required "$var")"
+  broker_ensure_user "widthretrain-$service" "$(required "$var")"
   p=$(broker_service_pattern "${BROKER_SERVICE_ENDPOINTS[$service]}")
-  ctl set_permissions -p "$vhost" "widthretrain-$service" "$p" "$p" "$p"
+  ctl -q set_permissions -p "$vhost" "widthretrain-$service" "$p" "$p" "$p" >/dev/null
 done
 # The tests (`--profile test`) run every service in one process on a vhost of their own: full rights there only.
-rabbitmqctl -q list_vhosts --no-table-headers | grep -qxF -- "$vhost-test" || ctl add_vhost "$vhost-test"
-ensure_user widthretrain-test "$(required WIDTHRETRAIN_MQ_TEST_PASSWORD)"
-ctl set_permissions -p "$vhost-test" widthretrain-test '.*' '.*' '.*'
-ensure_user widthretrain-integrator "$(required WIDTHRETRAIN_MQ_INTEGRATOR_PASSWORD)"
+ctl -q list_vhosts --no-table-headers | grep -qxF -- "$vhost-test" || ctl -q add_vhost "$vhost-test" >/dev/null
+broker_ensure_user widthretrain-test "$(required WIDTHRETRAIN_MQ_TEST_PASSWORD)"
+ctl -q set_permissions -p "$vhost-test" widthretrain-test '.*' '.*' '.*' >/dev/null
+broker_ensure_user widthretrain-integrator "$(required WIDTHRETRAIN_MQ_INTEGRATOR_PASSWORD)"
 for v in "$vhost" "$vhost-test"; do
-  ctl set_permissions -p "$v" widthretrain-integrator \
-    "$BROKER_INTEGRATOR_CONFIGURE" "$BROKER_INTEGRATOR_WRITE" "$BROKER_INTEGRATOR_READ"
+  ctl -q set_permissions -p "$v" widthretrain-integrator \
+    "$BROKER_INTEGRATOR_CONFIGURE" "$BROKER_INTEGRATOR_WRITE" "$BROKER_INTEGRATOR_READ" >/dev/null
 done
 
 touch "$ready"

@@ -43,14 +43,14 @@ cleanup() {
 }
 trap cleanup EXIT
 
+img="widthretrain:${WIDTHRETRAIN_TAG:-dev}"
 t=$SECONDS
 compose build -q migrate >/dev/null || fail "docker-compose build"
-size=$(docker image inspect "widthretrain:${WIDTHRETRAIN_TAG:-dev}" --format '{{.Size}}')
-log "image widthretrain:${WIDTHRETRAIN_TAG:-dev} built in $((SECONDS - t)) s, $((size / 1000000)) MB"
+size=$(docker image inspect "$img" --format '{{.Size}}')
+log "image $img built in $((SECONDS - t)) s, $((size / 1000000)) MB"
 # What the image must not carry: another platform's native libraries (every ELF file in /app is x86-64, no macOS or
 # Windows natives, no runtimes/ folder of other RIDs), the generated credentials or demo output in any build context
 # (the test stage copies the whole context, so the context itself is checked).
-img="widthretrain:${WIDTHRETRAIN_TAG:-dev}"
 foreign=$(docker run --rm --entrypoint bash "$img" -c '
   cd /app; n=0
   for f in $(find . -type f); do

@@ -13,6 +13,7 @@ TEST_VHOST=${WIDTHRETRAIN_RABBIT_TEST_VHOST:-widthretrain-test}
 FAULTS_VHOST=${WIDTHRETRAIN_RABBIT_FAULTS_VHOST:-widthretrain-faults}  # the fault-injection tests' suites, as separate processes
 WAIT=${WIDTHRETRAIN_RABBIT_WAIT_SECONDS:-120}   # a fresh node on a busy 2-core box can take 30 s+
 ctl() { $SUDO /usr/sbin/rabbitmqctl "$@"; }
+source "$here/../shared/broker-rights.sh"
 
 ensure_packages rabbitmq-server
 
@@ -77,14 +78,6 @@ if ctl -q list_users --no-table-headers | awk '{print $1}' | grep -qx guest; the
   ctl -q delete_user guest >/dev/null
 fi
 
-ensure_user() { # user password: created, or its password reset when it differs; the password goes through stdin
-  local user=$1 pw=$2
-  if ! ctl -q list_users --no-table-headers | awk '{print $1}' | grep -qxF -- "$user"; then
-    printf '%s\n' "$pw" | ctl -q add_user "$user" >/dev/null
-  elif ! printf '%s' "$pw" | ctl -q authenticate_user "$user" >/dev/null 2>&1; then
-    printf '%s\n' "$pw" | ctl -q change_password "$user" >/dev/null
-  fi
-}
 
 ensure_vhost() { ctl -q list_vhosts --no-table-headers | grep -qxF -- "$1" || ctl -q add_vhost "$1" >/dev/null; }
 
@@ -92,11 +85,10 @@ ensure_vhost "$VHOST"
 ensure_vhost "$TEST_VHOST"
 ensure_vhost "$FAULTS_VHOST"
 
-source "$here/../shared/broker-rights.sh"
 for service in "${!BROKER_SERVICE_ENDPOINTS[@]}"; do
   user="widthretrain-$service"
   pw=$(secret_for "WIDTHRETRAIN_RABBIT_${service//-/_}_PASSWORD")
-  ensure_user "$user" "$pw"
+  broker_ensure_user "$user" "$pw"
   p=$(broker_service_pattern "${BROKER_SERVICE_ENDPOINTS[$service]}")
   ctl -q set_permissions -p "$VHOST" "$user" "$p" "$p" "$p" >/dev/null
   ctl -q set_permissions -p "$FAULTS_VHOST" "$user" "$p" "$p" "$p" >/dev/null
@@ -108,14 +100,14 @@ cred_set WIDTHRETRAIN_RABBITMQ "$(cred_get WIDTHRETRAIN_RABBITMQ_CLI)"
 
 # Integration tests run every service in one process on a vhost of their own: full rights there, nowhere else.
 test_pw=$(secret_for WIDTHRETRAIN_RABBIT_TEST_PASSWORD)
-ensure_user widthretrain-test "$test_pw"
+broker_ensure_user widthretrain-test "$test_pw"
 ctl -q set_permissions -p "$TEST_VHOST" widthretrain-test '.*' '.*' '.*' >/dev/null
 cred_set WIDTHRETRAIN_RABBITMQ_TEST "amqp://widthretrain-test:$test_pw@127.0.0.1:5672/$TEST_VHOST"
 
 # The integrator's rights (broker-rights.sh) on the main vhost, and the same on the test and faults vhosts, where the
 # Python client's test and the fault tests' subscriber use them.
 integrator_pw=$(secret_for WIDTHRETRAIN_RABBIT_INTEGRATOR_PASSWORD)
-ensure_user widthretrain-integrator "$integrator_pw"
+broker_ensure_user widthretrain-integrator "$integrator_pw"
 for vhost in "$VHOST" "$TEST_VHOST" "$FAULTS_VHOST"; do
   ctl -q set_permissions -p "$vhost" widthretrain-integrator \
     "$BROKER_INTEGRATOR_CONFIGURE" "$BROKER_INTEGRATOR_WRITE" "$BROKER_INTEGRATOR_READ" >/dev/null

@@ -24,3 +24,13 @@ declare -A BROKER_SERVICE_ENDPOINTS=(
 BROKER_INTEGRATOR_CONFIGURE='^integrator\..*$'
 BROKER_INTEGRATOR_WRITE='^(integrator\..*|([a-z0-9]+\.)?WidthRetrain\.Contracts\.Campaigns:(StartCampaign|ResumeCampaign))$'
 BROKER_INTEGRATOR_READ='^(integrator\..*|([a-z0-9]+\.)?widthretrain\.events)$'
+
+# A user with this password: created, or its password reset when it differs; the password goes through stdin, never
+# a command line. Calls the sourcing script's rabbitmqctl wrapper, ctl (which passes -q and its arguments on).
+broker_ensure_user() { # user password
+  if ! ctl -q list_users --no-table-headers | awk '{print $1}' | grep -qxF -- "$1"; then
+    printf '%s\n' "$2" | ctl -q add_user "$1" >/dev/null
+  elif ! printf '%s' "$2" | ctl -q authenticate_user "$1" >/dev/null 2>&1; then
+    printf '%s\n' "$2" | ctl -q change_password "$1" >/dev/null
+  fi
+}
