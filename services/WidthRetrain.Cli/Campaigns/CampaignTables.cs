@@ -1,6 +1,7 @@
 using Spectre.Console;
 using WidthRetrain.Cli.Shared;
 using WidthRetrain.Contracts.Stages;
+using WidthRetrain.Investment.Texts;
 using WidthRetrain.Planner.Projections;
 
 namespace WidthRetrain.Cli.Campaigns;
@@ -26,8 +27,8 @@ public static class CampaignTables
         {
             ArmEvidence e = p.Evidence;
             table.AddRow(p.Stage.ToString(), e.Arm, e.Width.ToString(), e.Seeds.ToString(), Pct(e.AverageAccuracy), Pct(e.Forgetting), Pct(e.ForgettingChaudhry),
-                Pct(e.LearningAccuracy), Pct(e.BackwardTransfer), Pct(e.ForwardTransfer), e.TrainingCost.ToString("0.000000"), e.EvaluationCost.ToString("0.000000"),
-                e.ServingCostPerMillion.ToString("0.000000"), e.DeviceSeconds.ToString("0.0"));
+                Pct(e.LearningAccuracy), Pct(e.BackwardTransfer), Pct(e.ForwardTransfer), NumberText.Cost(e.TrainingCost), NumberText.Cost(e.EvaluationCost),
+                NumberText.Cost(e.ServingCostPerMillion), e.DeviceSeconds.ToString("0.0"));
         }
         AnsiConsole.Write(table);
         if (s.Policy is not null)
@@ -37,6 +38,6 @@ public static class CampaignTables
         }
     }
 
-    public static string Pct(Estimate? e) => e is null ? "-"
-        : e.N > 1 ? $"{Format.Percent(e.Mean)} [[{Format.Percent(e.Low)}, {Format.Percent(e.High)}]]" : Format.Percent(e.Mean);
+    /// <summary>Escaped: the interval's brackets would otherwise read as console markup.</summary>
+    public static string Pct(Estimate? e) => Markup.Escape(NumberText.PercentInterval(e));
 }
