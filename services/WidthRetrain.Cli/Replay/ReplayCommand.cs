@@ -69,7 +69,7 @@ public sealed class ReplayCommand : AsyncCommand<ReplaySettings>
             cf.AddRow(d.Stage.ToString(), Markup.Escape(recorded), Markup.Escape(DecisionText.Step(d)), Markup.Escape(d.Explanation));
         }
         AnsiConsole.Write(cf);
-        AnsiConsole.MarkupLineInterpolated($"uses {path.StagesUsed} of {records.Count} recorded stage(s), spending {path.SpendOfStagesUsed:0.000000} (recorded: {(spentAfter.Count == 0 ? 0 : spentAfter[^1]):0.000000})");
+        AnsiConsole.MarkupLineInterpolated($"uses {path.StagesUsed} of {records.Count} recorded stage(s), spending {NumberText.Cost(path.SpendOfStagesUsed)} (recorded: {NumberText.Cost(spentAfter.Count == 0 ? 0 : spentAfter[^1])})");
         if (path.Divergence is not null) AnsiConsole.MarkupLineInterpolated($"[yellow]diverges:[/] {path.Divergence}");
         if (path.Forecast is { } f)
             AnsiConsole.MarkupLineInterpolated($"[yellow]FORECAST, not measured:[/] width {f.FromWidth} -> {f.ToWidth} would cut forgetting by {NumberText.Points(f.Gain)} [[{NumberText.Percent(f.Low)}, {NumberText.Percent(f.High)}]] ({f.Models})");
