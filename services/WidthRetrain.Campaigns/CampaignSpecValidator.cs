@@ -118,6 +118,7 @@ public static class CampaignSpecValidator
     {
         if (string.IsNullOrWhiteSpace(q.Name)) p.Add("policy.name: must not be empty");
         if (q.Version < 1) p.Add($"policy.version: must be at least 1, got {q.Version}");
+        p.AddRange(PolicyRegistry.Standard.Problems(q));
         if (q.StartWidth is < 1 or > MaxWidth) p.Add($"policy.startWidth: must be 1 to {MaxWidth}, got {q.StartWidth}");
         if (!(q.GrowthFactor > 1 && q.GrowthFactor <= MaxWidth)) p.Add($"policy.growthFactor: must be more than 1 (and at most {MaxWidth}), got {Num(q.GrowthFactor)}");
         if (q.CapWidth < q.StartWidth || q.CapWidth > MaxWidth) p.Add($"policy.capWidth: must be from startWidth ({q.StartWidth}) to {MaxWidth}, got {q.CapWidth}");

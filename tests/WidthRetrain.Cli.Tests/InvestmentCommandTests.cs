@@ -38,7 +38,7 @@ public sealed class InvestmentCommandTests : IAsyncLifetime
         Assert.Contains("identical", audit);
 
         string strict = Path.Combine(Folder, "strict.json");
-        File.WriteAllText(strict, """{ "name": "strict", "startWidth": 16, "capWidth": 64, "minimumGain": 1.0, "returnThreshold": 0, "useForecast": false }""");
+        File.WriteAllText(strict, """{ "startWidth": 16, "capWidth": 64, "minimumGain": 1.0, "returnThreshold": 0, "useForecast": false }""");
         var (cfCode, counterfactual) = CliRunner.Run(scratch.Environment, ["replay", id, "--policy", strict, .. Store]);
         Assert.True(cfCode == 0, counterfactual);
         Assert.Contains("no round is trained", counterfactual);

@@ -1,7 +1,7 @@
 using Spectre.Console;
 using WidthRetrain.Contracts.Investment;
-using WidthRetrain.Investment.Policies;
 using WidthRetrain.Investment.Replay;
+using WidthRetrain.Investment.Texts;
 using WidthRetrain.Planner.Audit;
 
 namespace WidthRetrain.Cli.Audit;
@@ -16,7 +16,7 @@ public static class AuditPrinter
         if (steps.Count == 0) return;
         var table = new Table().Border(TableBorder.Rounded).AddColumns("stage", "recorded", "replayed", "result");
         foreach (ReplayStep s in steps)
-            table.AddRow(s.Stage.ToString(), Markup.Escape(Describe(s.Recorded)), Markup.Escape(Describe(s.Replayed)),
+            table.AddRow(s.Stage.ToString(), Markup.Escape(DecisionText.Step(s.Recorded)), Markup.Escape(DecisionText.Step(s.Replayed)),
                 s.Identical ? "[green]identical[/]" : $"[red]different[/]: {Markup.Escape(string.Join("; ", s.Differences))}");
         AnsiConsole.Write(table);
     }
@@ -38,12 +38,4 @@ public static class AuditPrinter
         AnsiConsole.MarkupLineInterpolated($"head hash: {r.HeadHash ?? "-"}");
         return r.Passed ? 0 : AuditFailed;
     }
-
-    public static string Describe(InvestmentDecision d) => d.Action switch
-    {
-        DecisionAction.Widen => $"widen to {d.IncumbentWidth}, test {d.NextWidth}",
-        DecisionAction.TryLever => $"at {d.IncumbentWidth}, pilot {StagedWidening.Describe(d.Lever!)}",
-        DecisionAction.KeepLever => $"keep {StagedWidening.Describe(d.Lever!)} at {d.IncumbentWidth}",
-        _ => $"stop at {d.IncumbentWidth} ({d.Reason})",
-    };
 }

@@ -1,6 +1,7 @@
 using Spectre.Console;
 using WidthRetrain.Cli.Shared;
 using WidthRetrain.Contracts.Stages;
+using WidthRetrain.Investment.Texts;
 using WidthRetrain.Planner.Projections;
 using WidthRetrain.Planner.State;
 
@@ -12,7 +13,7 @@ public static class CampaignTables
     public static void Print(CampaignReport report)
     {
         CampaignSummary s = report.Summary;
-        AnsiConsole.MarkupLineInterpolated($"[bold]{s.Name}[/] ({s.Id}): {s.Status.Text()}; {s.Dataset}, {s.Tasks} {s.Scenario} tasks; {s.RoundsDone}/{s.RoundsTotal} rounds; cost {s.TotalCost:0.000000} {s.Currency}");
+        AnsiConsole.MarkupLineInterpolated($"[bold]{s.Name}[/] ({s.Id}): {s.Status.Text()}; {s.Dataset}, {s.Tasks} {s.Scenario} tasks; {s.RoundsDone}/{s.RoundsTotal} rounds; cost {NumberText.Cost(s.TotalCost)} {s.Currency}");
         if (s.FailureReason is not null) AnsiConsole.MarkupLineInterpolated($"[red]failed:[/] {s.FailureReason}");
         if (s.Redrives > 0) AnsiConsole.MarkupLineInterpolated($"pending work sent again {s.Redrives} time(s); last: {s.LastRedrive}");
         if (report.Evidence.Count == 0)
@@ -27,8 +28,8 @@ public static class CampaignTables
         {
             ArmEvidence e = p.Evidence;
             table.AddRow(p.Stage.ToString(), e.Arm, e.Width.ToString(), e.Seeds.ToString(), Pct(e.AverageAccuracy), Pct(e.Forgetting), Pct(e.ForgettingChaudhry),
-                Pct(e.LearningAccuracy), Pct(e.BackwardTransfer), Pct(e.ForwardTransfer), e.TrainingCost.ToString("0.000000"), e.EvaluationCost.ToString("0.000000"),
-                e.ServingCostPerMillion.ToString("0.000000"), e.DeviceSeconds.ToString("0.0"));
+                Pct(e.LearningAccuracy), Pct(e.BackwardTransfer), Pct(e.ForwardTransfer), NumberText.Cost(e.TrainingCost), NumberText.Cost(e.EvaluationCost),
+                NumberText.Cost(e.ServingCostPerMillion), e.DeviceSeconds.ToString("0.0"));
         }
         AnsiConsole.Write(table);
         if (s.Policy is not null)
@@ -38,6 +39,6 @@ public static class CampaignTables
         }
     }
 
-    public static string Pct(Estimate? e) => e is null ? "-"
-        : e.N > 1 ? $"{Format.Percent(e.Mean)} [[{Format.Percent(e.Low)}, {Format.Percent(e.High)}]]" : Format.Percent(e.Mean);
+    /// <summary>Escaped: the interval's brackets would otherwise read as console markup.</summary>
+    public static string Pct(Estimate? e) => Markup.Escape(NumberText.PercentInterval(e));
 }

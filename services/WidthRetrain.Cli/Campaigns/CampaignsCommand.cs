@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using WidthRetrain.Investment.Texts;
 using WidthRetrain.Planner;
 using WidthRetrain.Planner.Projections;
 using WidthRetrain.Planner.State;
@@ -22,7 +23,7 @@ public sealed class CampaignsCommand : AsyncCommand<StoreSettings>
             .AddColumns("id", "name", "status", "dataset", "scenario", "widths", "seeds", "rounds", "cost", "started (UTC)");
         foreach (CampaignSummary c in campaigns)
             table.AddRow(c.Id.ToString(), Markup.Escape(c.Name), c.Status.Text(), c.Dataset, $"{c.Scenario} x {c.Tasks}", string.Join(",", c.Widths),
-                string.Join(",", c.Seeds), $"{c.RoundsDone}/{c.RoundsTotal}", $"{c.TotalCost:0.000000} {c.Currency}", c.StartedAt.ToString("yyyy-MM-dd HH:mm:ss"));
+                string.Join(",", c.Seeds), $"{c.RoundsDone}/{c.RoundsTotal}", $"{NumberText.Cost(c.TotalCost)} {c.Currency}", c.StartedAt.ToString("yyyy-MM-dd HH:mm:ss"));
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLineInterpolated($"{campaigns.Count} campaign(s)");
         return 0;

@@ -9,6 +9,7 @@ using WidthRetrain.Contracts.Campaigns;
 using WidthRetrain.Contracts.Investment;
 using WidthRetrain.Investment.Policies;
 using WidthRetrain.Investment.Replay;
+using WidthRetrain.Investment.Texts;
 using WidthRetrain.Planner.Audit;
 using WidthRetrain.Planner.Planning;
 using WidthRetrain.Planner.Store;
@@ -26,6 +27,9 @@ public sealed class ReplayCommand : AsyncCommand<ReplaySettings>
     public override async Task<int> ExecuteAsync(CommandContext context, ReplaySettings settings, CancellationToken cancellationToken)
     {
         InvestmentPolicy? otherPolicy = settings.PolicyFile is null ? null : RunSettings.ReadJson<InvestmentPolicy>("--policy", settings.PolicyFile);
+        // Refused before the store is opened: a policy no rule answers for has nothing to decide with.
+        if (otherPolicy is not null && PolicyRegistry.Standard.Problems(otherPolicy) is { Count: > 0 } problems)
+            throw new ArgumentException($"--policy: {string.Join("; ", problems)}");
         PriceBook? otherPrices = settings.PricesFile is null ? null : RunSettings.ReadJson<PriceBook>("--prices", settings.PricesFile);
         var (host, store) = await Suite.OpenReaderAsync(settings, cancellationToken);
         using IHost reader = host;
@@ -57,18 +61,18 @@ public sealed class ReplayCommand : AsyncCommand<ReplaySettings>
         var (records, spentAfter) = InvestmentHistory.Build(history.Stages, history.Rounds, policy, otherPrices);
         if (records.Count == 0) throw new ArgumentException($"ID: campaign {id} has no stage comparing two widths; a policy has nothing to decide from");
         CounterfactualPath path = DecisionReplayer.Counterfactual(policy, records, spentAfter, InvestmentHistory.Shape(history.Spec));
-        AnsiConsole.MarkupLineInterpolated($"[bold]Counterfactual for campaign {id}[/]: policy {policy.Name} v{policy.Version}{(otherPrices is null ? "" : $", prices in {otherPrices.Currency} from {settings.PricesFile}")}; no round is trained");
+        AnsiConsole.MarkupLineInterpolated($"[bold]Counterfactual for campaign {id}[/]: policy {DecisionText.Policy(policy.Name, policy.Version)}{(otherPrices is null ? "" : $", prices in {otherPrices.Currency} from {settings.PricesFile}")}; no round is trained");
         var cf = new Table().Border(TableBorder.Rounded).AddColumns("stage", "recorded", "would decide", "why");
         foreach (InvestmentDecision d in path.Decisions)
         {
-            string recorded = history.Decisions.FirstOrDefault(r => r.Decision.Stage == d.Stage)?.Decision is { } r ? AuditPrinter.Describe(r) : "-";
-            cf.AddRow(d.Stage.ToString(), Markup.Escape(recorded), Markup.Escape(AuditPrinter.Describe(d)), Markup.Escape(d.Explanation));
+            string recorded = history.Decisions.FirstOrDefault(r => r.Decision.Stage == d.Stage)?.Decision is { } r ? DecisionText.Step(r) : "-";
+            cf.AddRow(d.Stage.ToString(), Markup.Escape(recorded), Markup.Escape(DecisionText.Step(d)), Markup.Escape(d.Explanation));
         }
         AnsiConsole.Write(cf);
-        AnsiConsole.MarkupLineInterpolated($"uses {path.StagesUsed} of {records.Count} recorded stage(s), spending {path.SpendOfStagesUsed:0.000000} (recorded: {(spentAfter.Count == 0 ? 0 : spentAfter[^1]):0.000000})");
+        AnsiConsole.MarkupLineInterpolated($"uses {path.StagesUsed} of {records.Count} recorded stage(s), spending {NumberText.Cost(path.SpendOfStagesUsed)} (recorded: {NumberText.Cost(spentAfter.Count == 0 ? 0 : spentAfter[^1])})");
         if (path.Divergence is not null) AnsiConsole.MarkupLineInterpolated($"[yellow]diverges:[/] {path.Divergence}");
         if (path.Forecast is { } f)
-            AnsiConsole.MarkupLineInterpolated($"[yellow]FORECAST, not measured:[/] width {f.FromWidth} -> {f.ToWidth} would cut forgetting by {100 * f.Gain:0.00} pts [{100 * f.Low:0.00}, {100 * f.High:0.00}] ({f.Models})");
+            AnsiConsole.MarkupLineInterpolated($"[yellow]FORECAST, not measured:[/] width {f.FromWidth} -> {f.ToWidth} would cut forgetting by {NumberText.Points(f.Gain)} [[{NumberText.Percent(f.Low)}, {NumberText.Percent(f.High)}]] ({f.Models})");
         return 0;
     }
 }

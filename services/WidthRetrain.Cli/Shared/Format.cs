@@ -1,4 +1,5 @@
 using System.Globalization;
+using WidthRetrain.Investment.Texts;
 using WidthRetrain.Learning.Protocol;
 
 namespace WidthRetrain.Cli.Shared;
@@ -6,7 +7,7 @@ namespace WidthRetrain.Cli.Shared;
 /// <summary>Number formats shared by the tables.</summary>
 public static class Format
 {
-    public static string Percent(double? v) => v is null ? "-" : (100 * v.Value).ToString("0.00", CultureInfo.InvariantCulture);
+    public static string Percent(double? v) => NumberText.Percent(v);
 
     /// <summary>A statistic as a percentage, with ± its standard deviation when there is more than one seed.</summary>
     public static string Percent(Statistic? s) => s is null ? "-"

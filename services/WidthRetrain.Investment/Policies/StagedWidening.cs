@@ -1,6 +1,6 @@
-using System.Globalization;
 using WidthRetrain.Contracts.Investment;
 using WidthRetrain.Investment.Scaling;
+using WidthRetrain.Investment.Texts;
 
 namespace WidthRetrain.Investment.Policies;
 
@@ -11,10 +11,27 @@ namespace WidthRetrain.Investment.Policies;
 /// at the incumbent's width, if it has any). Otherwise it widens, unless the next candidate would pass the cap, the
 /// fitted width curve forecasts a return below the threshold, or the next stage's forecast cost does not fit the
 /// budget. After a lever pilot it keeps the lever if it bought more forgetting reduction per unit of cost than the
-/// last width step, else pilots the next lever or stops.
+/// last width step, else pilots the next lever or stops. Registered in <see cref="PolicyRegistry.Standard"/>; the static
+/// members are the rule itself, the instance only answers for it there.
 /// </summary>
-public static class StagedWidening
+public sealed class StagedWidening : IInvestmentRule
 {
+    /// <summary>The name and version every campaign recorded so far carries (the defaults of <see cref="InvestmentPolicy"/>).</summary>
+    public const string PolicyName = "staged-widening";
+
+    public const int PolicyVersion = 1;
+
+    public string Name => PolicyName;
+
+    public int Version => PolicyVersion;
+
+    InvestmentDecision IInvestmentRule.Decide(InvestmentPolicy policy, IReadOnlyList<StageRecord> stages, double spent, CampaignShape shape) =>
+        Decide(policy, stages, spent, shape);
+
+    int IInvestmentRule.NextWidth(InvestmentPolicy policy, int width) => NextWidth(policy, width);
+
+    public string DescribeLever(LeverOption lever) => Describe(lever);
+
     public static InvestmentDecision Decide(InvestmentPolicy policy, IReadOnlyList<StageRecord> stages, double spent, CampaignShape shape)
     {
         if (stages.Count == 0) throw new ArgumentException("stages: a decision needs at least one concluded stage");
@@ -55,7 +72,7 @@ public static class StagedWidening
                 $"width {adopted} pays (gain {Pct(c.Gain.Mean)}, return {Num(c.ReturnPerCost)}); the next step, {next}, passes the cap {p.CapWidth}", numbers);
 
         double forecastCost = c.CandidateCost * shape.Parameters(next) / shape.Parameters(adopted);
-        WidthForecast? forecast = p.UseForecast ? WidthForecaster.Forecast(Curve(stages), adopted, next, p.Confidence) : null;
+        WidthForecast? forecast = p.UseForecast ? WidthForecaster.Forecast(MeasuredWidthCurve.Of(stages), adopted, next, p.Confidence) : null;
         numbers = numbers with
         {
             ForecastGain = forecast?.Gain,
@@ -134,23 +151,15 @@ public static class StagedWidening
         return lever.Kind == LeverOption.Replay ? 2 * baseCost : baseCost;
     }
 
-    /// <summary>Every measured width's forgetting (each stage's incumbent and candidate, width steps only), for the forecast.</summary>
-    private static IReadOnlyList<WidthCurvePoint> Curve(IReadOnlyList<StageRecord> stages) =>
-        stages.Where(s => !s.IsLeverPilot)
-            .SelectMany(s => new[] { (W: s.Comparison.IncumbentWidth, F: s.Comparison.IncumbentForgetting), (W: s.Comparison.CandidateWidth, F: s.Comparison.CandidateForgetting) })
-            .GroupBy(x => x.W).Select(g => new WidthCurvePoint(g.Key, g.Last().F)).ToArray();
-
     private static DecisionNumbers Numbers(InvestmentPolicy p, ArmComparison c, double spent) =>
         new(c.Gain.Mean, c.Gain.Low, c.Gain.High, c.ExtraCost, double.IsPositiveInfinity(c.ReturnPerCost) ? null : c.ReturnPerCost,
             p.MinimumGain, p.ReturnThreshold, spent, p.Budget, null, null, null, null);
 
-    public static string Describe(LeverOption lever) => lever.Kind == LeverOption.Replay
-        ? $"replay of {lever.Value.ToString(CultureInfo.InvariantCulture)} samples per task"
-        : $"lr decay {lever.Value.ToString(CultureInfo.InvariantCulture)} per task";
+    private static string Describe(LeverOption lever) => DecisionText.Lever(lever);
 
-    private static string Pct(double? v) => v is null ? "-" : (100 * v.Value).ToString("0.00", CultureInfo.InvariantCulture) + " pts";
+    private static string Pct(double? v) => NumberText.Points(v);
 
-    private static string Num(double v) => double.IsPositiveInfinity(v) ? "unbounded" : v.ToString("0.###", CultureInfo.InvariantCulture);
+    private static string Num(double v) => NumberText.Return(v);
 
-    private static string Money(double v) => v.ToString("0.######", CultureInfo.InvariantCulture);
+    private static string Money(double v) => NumberText.Money(v);
 }

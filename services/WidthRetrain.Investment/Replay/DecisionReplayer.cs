@@ -1,40 +1,60 @@
 using WidthRetrain.Contracts.Investment;
 using WidthRetrain.Investment.Policies;
 using WidthRetrain.Investment.Scaling;
+using WidthRetrain.Investment.Texts;
 
 namespace WidthRetrain.Investment.Replay;
 
 /// <summary>
 /// Replays decisions from recorded evidence only: no training. <see cref="Audit"/> re-derives every recorded decision
 /// with its own policy and reports each as identical or different; <see cref="Counterfactual"/> walks the recorded
-/// stages under another policy (or price book, already applied to the evidence's costs) until the paths part.
+/// stages under another policy (or price book, already applied to the evidence's costs) until the paths part. The rule
+/// that decides is the one the policy names in the registry given (by default <see cref="PolicyRegistry.Standard"/>).
 /// </summary>
 public static class DecisionReplayer
 {
     /// <param name="spentAfter">Cumulative spend after each stage (index i: after stages[0..i]).</param>
     public static IReadOnlyList<ReplayStep> Audit(InvestmentPolicy policy, IReadOnlyList<StageRecord> stages, IReadOnlyList<double> spentAfter,
-        IReadOnlyList<InvestmentDecision> recorded, CampaignShape shape)
+        IReadOnlyList<InvestmentDecision> recorded, CampaignShape shape, PolicyRegistry? rules = null)
     {
+        rules ??= PolicyRegistry.Standard;
+        // A policy no rule answers for cannot re-derive anything; that is a finding on every decision, not a crash of the audit.
+        IReadOnlyList<string> unknown = rules.Problems(policy);
         var steps = new List<ReplayStep>();
         foreach (InvestmentDecision r in recorded)
         {
             int i = IndexOf(stages, r.Stage);
-            InvestmentDecision replayed = i < 0
-                ? r with { Explanation = $"no recorded evidence for stage {r.Stage}" }
-                : StagedWidening.Decide(policy, stages.Take(i + 1).ToArray(), spentAfter[i], shape);
-            var differences = i < 0 ? [$"stage {r.Stage}: its evidence is missing"] : Compare(r, replayed);
+            InvestmentDecision replayed;
+            IReadOnlyList<string> differences;
+            if (unknown.Count > 0)
+            {
+                replayed = r with { PolicyName = policy.Name, PolicyVersion = policy.Version, Explanation = string.Join("; ", unknown) };
+                differences = [.. Compare(r, replayed), .. unknown];
+            }
+            else if (i < 0)
+            {
+                replayed = r with { Explanation = $"no recorded evidence for stage {r.Stage}" };
+                differences = [$"stage {r.Stage}: its evidence is missing"];
+            }
+            else
+            {
+                replayed = rules.For(policy).Decide(policy, stages.Take(i + 1).ToArray(), spentAfter[i], shape);
+                differences = Compare(r, replayed);
+            }
             steps.Add(new ReplayStep(r.Stage, r, replayed, differences));
         }
         return steps;
     }
 
+    /// <exception cref="ArgumentException">No rule in <paramref name="rules"/> answers for the policy's name and version.</exception>
     public static CounterfactualPath Counterfactual(InvestmentPolicy policy, IReadOnlyList<StageRecord> stages, IReadOnlyList<double> spentAfter,
-        CampaignShape shape)
+        CampaignShape shape, PolicyRegistry? rules = null)
     {
+        IInvestmentRule rule = (rules ?? PolicyRegistry.Standard).For(policy);
         var decisions = new List<InvestmentDecision>();
         for (int i = 0; i < stages.Count; i++)
         {
-            InvestmentDecision d = StagedWidening.Decide(policy, stages.Take(i + 1).ToArray(), spentAfter[i], shape);
+            InvestmentDecision d = rule.Decide(policy, stages.Take(i + 1).ToArray(), spentAfter[i], shape);
             decisions.Add(d);
             bool last = i == stages.Count - 1;
             if (d.Action is DecisionAction.Stop or DecisionAction.KeepLever)
@@ -50,15 +70,12 @@ public static class DecisionReplayer
             if (follows) continue;
             if (d.Action == DecisionAction.Widen)
             {
-                var curve = stages.Take(i + 1).Where(s => !s.IsLeverPilot)
-                    .SelectMany(s => new[] { new WidthCurvePoint(s.Comparison.IncumbentWidth, s.Comparison.IncumbentForgetting), new WidthCurvePoint(s.Comparison.CandidateWidth, s.Comparison.CandidateForgetting) })
-                    .GroupBy(p => p.Width).Select(g => g.Last()).ToArray();
-                WidthForecast? forecast = WidthForecaster.Forecast(curve, d.IncumbentWidth, d.NextWidth!.Value, policy.Confidence);
+                WidthForecast? forecast = WidthForecaster.Forecast(MeasuredWidthCurve.Of(stages.Take(i + 1)), d.IncumbentWidth, d.NextWidth!.Value, policy.Confidence);
                 return new CounterfactualPath(decisions, i + 1, spentAfter[i],
                     $"would test width {d.NextWidth} against {d.IncumbentWidth}, which was never measured; the values shown for it are a forecast", forecast);
             }
             return new CounterfactualPath(decisions, i + 1, spentAfter[i],
-                $"would pilot {StagedWidening.Describe(d.Lever!)} at width {d.IncumbentWidth}, which was never measured", null);
+                $"would pilot {rule.DescribeLever(d.Lever!)} at width {d.IncumbentWidth}, which was never measured", null);
         }
         return new CounterfactualPath(decisions, stages.Count, spentAfter.Count == 0 ? 0 : spentAfter[^1], null, null);
     }
@@ -83,7 +100,7 @@ public static class DecisionReplayer
         Check("incumbentWidth", recorded.IncumbentWidth, replayed.IncumbentWidth);
         Check("nextWidth", recorded.NextWidth, replayed.NextWidth);
         Check("lever", recorded.Lever, replayed.Lever);
-        Check("policy", $"{recorded.PolicyName} v{recorded.PolicyVersion}", $"{replayed.PolicyName} v{replayed.PolicyVersion}");
+        Check("policy", DecisionText.Policy(recorded.PolicyName, recorded.PolicyVersion), DecisionText.Policy(replayed.PolicyName, replayed.PolicyVersion));
         Check("numbers", recorded.Numbers, replayed.Numbers);
         if (!recorded.EvidenceEventIds.SequenceEqual(replayed.EvidenceEventIds)) d.Add("evidenceEventIds: differ");
         return d;

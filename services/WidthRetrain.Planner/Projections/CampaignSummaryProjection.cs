@@ -4,6 +4,7 @@ using WidthRetrain.Contracts.Campaigns;
 using WidthRetrain.Contracts.Investment;
 using WidthRetrain.Contracts.Stages;
 using WidthRetrain.Contracts.Tasks;
+using WidthRetrain.Investment.Texts;
 using WidthRetrain.Planner.Events;
 using WidthRetrain.Planner.State;
 
@@ -23,7 +24,7 @@ public partial class CampaignSummaryProjection : SingleStreamProjection<Campaign
         Currency = e.Data.Spec.Prices.Currency,
         StartedAt = e.Data.StartedAt,
         ProgressAt = e.Timestamp,
-        Policy = e.Data.Spec.Policy is { } p ? $"{p.Name} v{p.Version}" : null,
+        Policy = e.Data.Spec.Policy is { } p ? DecisionText.Policy(p.Name, p.Version) : null,
     };
 
     public void Apply(IEvent<TasksReleased> e, CampaignSummary s) => s.ProgressAt = e.Timestamp;
@@ -31,7 +32,7 @@ public partial class CampaignSummaryProjection : SingleStreamProjection<Campaign
     public void Apply(IEvent<DecisionMade> e, CampaignSummary s)
     {
         InvestmentDecision d = e.Data.Decision;
-        s.Decisions.Add($"stage {d.Stage}: {d.Action}{(d.Reason is { } r && d.Action == DecisionAction.Stop ? $" ({r})" : "")}: {d.Explanation}");
+        s.Decisions.Add($"stage {d.Stage}: {DecisionText.Verdict(d)}: {d.Explanation}");
         s.ProgressAt = e.Timestamp;
     }
 

@@ -1,0 +1,77 @@
+using WidthRetrain.Cli.Campaigns;
+using WidthRetrain.Contracts.Investment;
+using WidthRetrain.Contracts.Stages;
+using WidthRetrain.Investment.Policies;
+using WidthRetrain.Investment.Scaling;
+using WidthRetrain.Investment.Texts;
+using WidthRetrain.Planner.Audit;
+using WidthRetrain.Planner.Planning;
+using WidthRetrain.Planner.Store;
+
+namespace WidthRetrain.Cli.Report;
+
+/// <summary>Builds the <see cref="DecisionReportModel"/> of a campaign from its recorded events and read models. Pure.</summary>
+public static class DecisionReportBuilder
+{
+    public static DecisionReportModel Build(CampaignHistory history, CampaignReport report, CampaignAuditReport audit, PolicyRegistry? rules = null)
+    {
+        rules ??= PolicyRegistry.Standard;
+        IReadOnlyDictionary<string, LeverOption> levers = LeverArms(history.Stages);
+        ReportArm[] arms = [.. report.Evidence.Select(p => p.Evidence).GroupBy(e => e.Arm).Select(g => g.Last()).OrderBy(e => e.Width)
+            .Select(e => new ReportArm(e, levers.GetValueOrDefault(e.Arm)))];
+        IReadOnlyList<WidthCurvePoint> curve = MeasuredWidthCurve.Of(arms.Where(a => !a.IsLeverPilot).Select(a => (a.Evidence.Width, a.Evidence.Forgetting.Mean)));
+        InvestmentDecision[] decisions = [.. history.Decisions.Select(d => d.Decision)];
+
+        InvestmentPolicy? policy = history.Spec.Policy;
+        (IReadOnlyList<StageRecord> stages, IReadOnlyList<double> spentAfter) = policy is null
+            ? ([], [])
+            : InvestmentHistory.Build(history.Stages, history.Rounds, history.Policy ?? policy);
+        string chosen = Chosen(decisions, arms);
+        return new DecisionReportModel(
+            history.CampaignId,
+            report.Summary,
+            policy,
+            history.Spec.Budget ?? policy?.Budget,
+            policy?.Levers is { Count: > 0 } options ? [.. options.Select(l => Describe(rules, policy, l))] : [],
+            audit,
+            arms,
+            [.. decisions.Select((d, i) => new ReportDecision(d, i < stages.Count ? stages[i].Comparison : null, i < spentAfter.Count ? spentAfter[i] : null))],
+            stages,
+            history.Decisions.FirstOrDefault()?.Policy.ReturnThreshold,
+            OffsetPowerLaw.Fit(curve),
+            curve.Count >= 2 ? WidthCurveFitter.Fit(curve) : null,
+            chosen,
+            AccuracyMatrix(history, chosen));
+    }
+
+    /// <summary>Every arm a stage started as a lever pilot, with its lever: what the stage recorded, whatever the arm is called.</summary>
+    private static IReadOnlyDictionary<string, LeverOption> LeverArms(IEnumerable<StageStarted> stages)
+    {
+        var levers = new Dictionary<string, LeverOption>(StringComparer.Ordinal);
+        foreach (StageStarted stage in stages.Where(s => s.Lever is not null))
+            foreach (var arm in stage.Arms.Where(a => a.Name != stage.Incumbent))
+                levers[arm.Name] = stage.Lever!;
+        return levers;
+    }
+
+    /// <summary>The arm the campaign ends with: the last decision's incumbent (with its kept lever), else the least-forgetting arm.</summary>
+    private static string Chosen(InvestmentDecision[] decisions, ReportArm[] arms) =>
+        decisions.LastOrDefault() is { } last
+            ? last.Action == DecisionAction.KeepLever ? StagePlan.ArmName(last.IncumbentWidth, last.Lever!) : StagePlan.ArmName(last.IncumbentWidth)
+            : arms.OrderBy(a => a.Evidence.Forgetting.Mean).First().Evidence.Arm;
+
+    /// <summary>A campaign may record a policy no rule answers for any more; its levers still have words.</summary>
+    private static string Describe(PolicyRegistry rules, InvestmentPolicy policy, LeverOption lever) =>
+        rules.Problems(policy).Count == 0 ? rules.For(policy).DescribeLever(lever) : DecisionText.Lever(lever);
+
+    private static double[,] AccuracyMatrix(CampaignHistory history, string arm)
+    {
+        var rows = history.Rounds.Where(r => r.Round.Arm == arm).ToArray();
+        int t = rows.Length == 0 ? 1 : rows[0].Round.TaskCount;
+        var mean = new double[t, t];
+        foreach (var g in rows.GroupBy(r => r.Round.TaskIndex))
+            for (int j = 0; j < t; j++)
+                mean[g.Key, j] = 100 * g.Average(r => r.Accuracy[j]);
+        return mean;
+    }
+}

@@ -1,0 +1,7 @@
+using WidthRetrain.Contracts.Investment;
+using WidthRetrain.Investment.Policies;
+
+namespace WidthRetrain.Cli.Report;
+
+/// <summary>A recorded decision with the comparison it was made on and the spend after its stage (null where that evidence is missing).</summary>
+public sealed record ReportDecision(InvestmentDecision Decision, ArmComparison? Comparison, double? SpentAfter);

@@ -1,0 +1,49 @@
+using WidthRetrain.Contracts.Investment;
+using WidthRetrain.Investment.Texts;
+
+namespace WidthRetrain.Investment.Policies;
+
+/// <summary>
+/// The investment rules a policy record may name, keyed by name and version. Immutable: <see cref="With"/> gives a new
+/// registry, so a test (or a later policy) adds a rule without touching the one every service shares.
+/// </summary>
+public sealed class PolicyRegistry
+{
+    private readonly IReadOnlyDictionary<(string Name, int Version), IInvestmentRule> rules;
+
+    public PolicyRegistry(IEnumerable<IInvestmentRule> rules)
+    {
+        var byKey = new Dictionary<(string, int), IInvestmentRule>();
+        foreach (IInvestmentRule rule in rules)
+            if (!byKey.TryAdd((rule.Name, rule.Version), rule))
+                throw new ArgumentException($"rules: {DecisionText.Policy(rule.Name, rule.Version)} is registered twice");
+        this.rules = byKey;
+    }
+
+    /// <summary>The rules campaigns run under; staged-widening v1 is what every recorded campaign so far names.</summary>
+    public static PolicyRegistry Standard { get; } = new([new StagedWidening()]);
+
+    public PolicyRegistry With(IInvestmentRule rule) => new(rules.Values.Append(rule));
+
+    /// <summary>Every registered rule as "name vN", ordered.</summary>
+    public IReadOnlyList<string> Allowed =>
+        [.. rules.Keys.OrderBy(k => k.Name, StringComparer.Ordinal).ThenBy(k => k.Version).Select(k => DecisionText.Policy(k.Name, k.Version))];
+
+    /// <summary>Why <paramref name="policy"/> names no registered rule (empty when it does), field by field.</summary>
+    public IReadOnlyList<string> Problems(InvestmentPolicy policy)
+    {
+        if (rules.ContainsKey((policy.Name, policy.Version))) return [];
+        int[] versions = [.. rules.Keys.Where(k => k.Name == policy.Name).Select(k => k.Version).Order()];
+        if (versions.Length == 0)
+        {
+            string names = string.Join(", ", rules.Keys.Select(k => k.Name).Distinct().Order(StringComparer.Ordinal));
+            return [$"policy.name: unknown policy '{policy.Name}'; allowed: {names}"];
+        }
+        return [$"policy.version: {policy.Name} has no version {policy.Version}; allowed: {string.Join(", ", versions)}"];
+    }
+
+    /// <summary>The rule <paramref name="policy"/> names.</summary>
+    /// <exception cref="ArgumentException">No rule is registered under its name and version; the message says which are.</exception>
+    public IInvestmentRule For(InvestmentPolicy policy) =>
+        rules.GetValueOrDefault((policy.Name, policy.Version)) ?? throw new ArgumentException(string.Join("; ", Problems(policy)));
+}

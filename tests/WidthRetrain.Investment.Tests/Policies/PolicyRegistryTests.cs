@@ -1,0 +1,83 @@
+using WidthRetrain.Contracts.Investment;
+using WidthRetrain.Investment.Policies;
+using WidthRetrain.Investment.Replay;
+using static WidthRetrain.Investment.Tests.Policies.Evidence;
+
+namespace WidthRetrain.Investment.Tests.Policies;
+
+public class PolicyRegistryTests
+{
+    [Fact]
+    public void Standard_ResolvesTheStagedPolicy_UnderTheDefaultsEveryRecordedCampaignCarries()
+    {
+        var defaults = new InvestmentPolicy();
+        IInvestmentRule rule = PolicyRegistry.Standard.For(defaults);
+        Assert.IsType<StagedWidening>(rule);
+        Assert.Equal((defaults.Name, defaults.Version), (rule.Name, rule.Version));
+        Assert.Empty(PolicyRegistry.Standard.Problems(defaults));
+        Assert.Equal(["staged-widening v1"], PolicyRegistry.Standard.Allowed);
+    }
+
+    [Fact]
+    public void UnknownName_IsRefused_NamingTheFieldAndTheAllowedNames()
+    {
+        var policy = new InvestmentPolicy(Name: "greedy");
+        Assert.Equal(["policy.name: unknown policy 'greedy'; allowed: staged-widening"], PolicyRegistry.Standard.Problems(policy));
+        var e = Assert.Throws<ArgumentException>(() => PolicyRegistry.Standard.For(policy));
+        Assert.Equal("policy.name: unknown policy 'greedy'; allowed: staged-widening", e.Message);
+    }
+
+    [Fact]
+    public void UnknownVersion_IsRefused_NamingTheFieldAndTheAllowedVersions()
+    {
+        var policy = new InvestmentPolicy(Version: 3);
+        Assert.Equal(["policy.version: staged-widening has no version 3; allowed: 1"], PolicyRegistry.Standard.Problems(policy));
+        Assert.Throws<ArgumentException>(() => PolicyRegistry.Standard.For(policy));
+    }
+
+    [Fact]
+    public void TheSameRule_RegisteredTwice_IsRefused() =>
+        Assert.Throws<ArgumentException>(() => PolicyRegistry.Standard.With(new StagedWidening()));
+
+    [Fact]
+    public void ASecondPolicy_RegisteredInARegistry_IsTheOneReplayDecidesWith()
+    {
+        var cautious = new InvestmentPolicy(Name: AlwaysStop.PolicyName, UseForecast: false);
+        PolicyRegistry rules = PolicyRegistry.Standard.With(new AlwaysStop());
+        StageRecord[] stages = [Stage(1, 32, [0.30, 0.31, 0.29], 0.01, 64, [0.25, 0.26, 0.24], 0.02, cautious)];
+
+        CounterfactualPath path = DecisionReplayer.Counterfactual(cautious, stages, [0.09], Shape, rules);
+        Assert.Equal(StopReason.TargetReached, Assert.Single(path.Decisions).Reason);
+        Assert.Equal(AlwaysStop.PolicyName, path.Decisions[0].PolicyName);
+
+        var audit = DecisionReplayer.Audit(cautious, stages, [0.09], path.Decisions, Shape, rules);
+        Assert.True(Assert.Single(audit).Identical);
+        // The standard registry does not know it: the audit says so instead of deciding with another rule.
+        Assert.Contains(DecisionReplayer.Audit(cautious, stages, [0.09], path.Decisions, Shape)[0].Differences,
+            d => d.StartsWith("policy.name: unknown policy 'always-stop'", StringComparison.Ordinal));
+        Assert.Throws<ArgumentException>(() => DecisionReplayer.Counterfactual(cautious, stages, [0.09], Shape));
+    }
+
+    /// <summary>A test-only rule: stops after the first stage whatever it shows.</summary>
+    private sealed class AlwaysStop : IInvestmentRule
+    {
+        public const string PolicyName = "always-stop";
+
+        public string Name => PolicyName;
+
+        public int Version => 1;
+
+        public InvestmentDecision Decide(InvestmentPolicy policy, IReadOnlyList<StageRecord> stages, double spent, CampaignShape shape)
+        {
+            StageRecord last = stages[^1];
+            var numbers = new DecisionNumbers(last.Comparison.Gain.Mean, last.Comparison.Gain.Low, last.Comparison.Gain.High, last.Comparison.ExtraCost,
+                null, policy.MinimumGain, policy.ReturnThreshold, spent, policy.Budget, null, null, null, null);
+            return new InvestmentDecision(last.Stage, DecisionAction.Stop, StopReason.TargetReached, last.Comparison.IncumbentWidth, null, null,
+                "always stops", numbers, policy.Name, policy.Version, last.EvidenceEventIds);
+        }
+
+        public int NextWidth(InvestmentPolicy policy, int width) => width + 1;
+
+        public string DescribeLever(LeverOption lever) => lever.Kind;
+    }
+}
