@@ -37,7 +37,7 @@ internal static class ReportFixture
 
     public static CampaignReport Report(string name = "report-test", string pilot = "pilot-a", string wide = "w64+odd")
     {
-        var summary = new CampaignSummary { Id = Id, Name = name, Status = CampaignSummary.Completed, Dataset = "synthetic", Scenario = "rotation", Tasks = 2, Seeds = [1, 2], Currency = "USD" };
+        var summary = new CampaignSummary { Id = Id, Name = name, Status = WidthRetrain.Planner.State.CampaignStatus.Completed, Dataset = "synthetic", Scenario = "rotation", Tasks = 2, Seeds = [1, 2], Currency = "USD" };
         WidthCurvePoint Point(int stage, string arm, int width, double forgetting) => new(stage, Evidence(arm, width, forgetting));
         return new CampaignReport(summary,
             [Point(1, "w16", 16, 0.30), Point(1, "w32", 32, 0.20), Point(2, wide, 64, 0.15), Point(3, pilot, 64, 0.05)], []);
