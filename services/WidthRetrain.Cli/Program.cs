@@ -10,6 +10,7 @@ using WidthRetrain.Cli.Report;
 using WidthRetrain.Cli.Scenarios;
 using WidthRetrain.Cli.Store;
 using WidthRetrain.Cli.Sweep;
+using WidthRetrain.Hosting;
 using WidthRetrain.Learning.Checkpoints;
 using WidthRetrain.Learning.Data;
 
@@ -79,11 +80,11 @@ try
 {
     return await app.RunAsync(args, interrupt.Token);
 }
-catch (Exception e) when (e is ArgumentException or DatasetFormatException or CheckpointIntegrityException or CommandParseException
-                              or CommandRuntimeException or FileNotFoundException or Microsoft.Extensions.Options.OptionsValidationException)
+catch (Exception e) when (e is DatasetFormatException or CheckpointIntegrityException or CommandParseException or CommandRuntimeException
+                              or FileNotFoundException || ServiceHost.SettingsError(e) is not null)
 {
     // Bad input: one clear, unwrapped line on stderr naming every bad field, no stack trace.
-    await Console.Error.WriteLineAsync($"error: {e.Message}");
+    await Console.Error.WriteLineAsync($"error: {ServiceHost.SettingsError(e) ?? e.Message}");
     return 2;
 }
 catch (OperationCanceledException) when (interrupt.IsCancellationRequested)

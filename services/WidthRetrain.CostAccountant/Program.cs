@@ -2,6 +2,9 @@ using Microsoft.Extensions.Hosting;
 using WidthRetrain.CostAccountant;
 using WidthRetrain.Hosting;
 
-var builder = ServiceHost.CreateBuilder(args);
-builder.Services.AddWidthRetrainService(builder.Configuration, "cost-accountant", x => x.AddCostAccountant());
-await builder.Build().RunAsync();
+return await ServiceHost.RunAsync("cost-accountant", async () =>
+{
+    var builder = ServiceHost.CreateBuilder(args);
+    builder.Services.AddWidthRetrainService(builder.Configuration, "cost-accountant", x => x.AddCostAccountant());
+    await builder.Build().RunAsync();
+});

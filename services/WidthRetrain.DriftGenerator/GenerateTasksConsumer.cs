@@ -1,8 +1,8 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
+using WidthRetrain.Compute.Tasks;
 using WidthRetrain.Contracts.Tasks;
 using WidthRetrain.Hosting.Messaging;
-using WidthRetrain.Hosting.Tasks;
 
 namespace WidthRetrain.DriftGenerator;
 

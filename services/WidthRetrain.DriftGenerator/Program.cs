@@ -1,7 +1,12 @@
 using Microsoft.Extensions.Hosting;
+using WidthRetrain.Compute;
 using WidthRetrain.DriftGenerator;
 using WidthRetrain.Hosting;
 
-var builder = ServiceHost.CreateBuilder(args);
-builder.Services.AddWidthRetrainService(builder.Configuration, "drift-generator", x => x.AddDriftGenerator());
-await builder.Build().RunAsync();
+return await ServiceHost.RunAsync("drift-generator", async () =>
+{
+    var builder = ServiceHost.CreateBuilder(args);
+    builder.Services.AddWidthRetrainService(builder.Configuration, "drift-generator", x => x.AddDriftGenerator());
+    builder.Services.AddWidthRetrainCompute(builder.Configuration);
+    await builder.Build().RunAsync();
+});

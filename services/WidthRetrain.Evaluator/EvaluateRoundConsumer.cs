@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using MassTransit;
+using WidthRetrain.Campaigns;
+using WidthRetrain.Compute.Storage;
+using WidthRetrain.Compute.Tasks;
 using WidthRetrain.Contracts.Rounds;
 using WidthRetrain.Hosting.Health;
-using WidthRetrain.Hosting.Mapping;
 using WidthRetrain.Hosting.Messaging;
-using WidthRetrain.Hosting.Storage;
-using WidthRetrain.Hosting.Tasks;
 using WidthRetrain.Learning.Drift;
 using WidthRetrain.Learning.Evaluation;
 using WidthRetrain.Learning.Models;

@@ -1,7 +1,12 @@
 using Microsoft.Extensions.Hosting;
+using WidthRetrain.Compute;
 using WidthRetrain.Evaluator;
 using WidthRetrain.Hosting;
 
-var builder = ServiceHost.CreateBuilder(args);
-builder.Services.AddWidthRetrainService(builder.Configuration, "evaluator", x => x.AddEvaluator());
-await builder.Build().RunAsync();
+return await ServiceHost.RunAsync("evaluator", async () =>
+{
+    var builder = ServiceHost.CreateBuilder(args);
+    builder.Services.AddWidthRetrainService(builder.Configuration, "evaluator", x => x.AddEvaluator());
+    builder.Services.AddWidthRetrainCompute(builder.Configuration);
+    await builder.Build().RunAsync();
+});

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace WidthRetrain.Hosting;
 
@@ -26,4 +27,31 @@ public static class ServiceHost
             Configuration = configuration,
         });
     }
+
+    /// <summary>
+    /// Runs a service's start-up and life. A settings error found at start (a missing or invalid setting, named with what
+    /// is allowed) is one line on stderr and exit code 2, not a stack trace.
+    /// </summary>
+    public static async Task<int> RunAsync(string service, Func<Task> run)
+    {
+        try
+        {
+            await run();
+            return 0;
+        }
+        catch (Exception e) when (SettingsError(e) is not null)
+        {
+            await Console.Error.WriteLineAsync($"{service}: cannot start: {SettingsError(e)}");
+            return 2;
+        }
+    }
+
+    /// <summary>The text of a settings error (several sections failing validation arrive as one AggregateException), else null.</summary>
+    public static string? SettingsError(Exception e) => e switch
+    {
+        ArgumentException or OptionsValidationException => e.Message,
+        AggregateException a when a.InnerExceptions.All(i => i is ArgumentException or OptionsValidationException) =>
+            string.Join("; ", a.InnerExceptions.Select(i => i.Message)),
+        _ => null,
+    };
 }

@@ -4,12 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 using WidthRetrain.Hosting.Health;
 using WidthRetrain.Hosting.Logging;
 using WidthRetrain.Hosting.Messaging;
-using WidthRetrain.Hosting.Storage;
-using WidthRetrain.Hosting.Tasks;
 
 namespace WidthRetrain.Hosting;
 
-/// <summary>The common frame of every service process: identity, logging, storage, task cache, bus, health file.</summary>
+/// <summary>The common frame of every service process: identity, logging, bus, health file. Compute is added by the services that compute.</summary>
 public static class ServiceSetup
 {
     public static IServiceCollection AddWidthRetrainService(this IServiceCollection services, IConfiguration configuration, string serviceName,
@@ -20,11 +18,6 @@ public static class ServiceSetup
         if (!(beat is > 0 and <= 3600)) throw new ArgumentException($"Service:HeartbeatSeconds: must be in (0, 3600], got {beat}");
         services.AddSingleton(new HeartbeatSettings(TimeSpan.FromSeconds(beat)));
         services.AddWidthRetrainLogging(configuration, serviceName);
-        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        services.AddSingleton(storage);
-        services.AddSingleton<CheckpointDirectory>();
-        services.AddSingleton<TaskCache>();
-        services.AddSingleton<ComputeGate>();
         services.AddWidthRetrainBus(configuration, registerConsumers);
         services.AddHealthChecks();
         services.AddHostedService<HealthFileWriter>();

@@ -1,7 +1,12 @@
 using Microsoft.Extensions.Hosting;
+using WidthRetrain.Compute;
 using WidthRetrain.Hosting;
 using WidthRetrain.Trainer;
 
-var builder = ServiceHost.CreateBuilder(args);
-builder.Services.AddWidthRetrainService(builder.Configuration, "trainer", x => x.AddTrainer());
-await builder.Build().RunAsync();
+return await ServiceHost.RunAsync("trainer", async () =>
+{
+    var builder = ServiceHost.CreateBuilder(args);
+    builder.Services.AddWidthRetrainService(builder.Configuration, "trainer", x => x.AddTrainer());
+    builder.Services.AddWidthRetrainCompute(builder.Configuration);
+    await builder.Build().RunAsync();
+});

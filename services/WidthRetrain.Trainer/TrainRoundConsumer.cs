@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using MassTransit;
 using Microsoft.Extensions.Logging;
+using WidthRetrain.Campaigns;
+using WidthRetrain.Compute;
+using WidthRetrain.Compute.Storage;
+using WidthRetrain.Compute.Tasks;
 using WidthRetrain.Contracts.Rounds;
 using WidthRetrain.Hosting.Health;
-using WidthRetrain.Hosting.Mapping;
 using WidthRetrain.Hosting.Messaging;
-using WidthRetrain.Hosting.Storage;
-using WidthRetrain.Hosting.Tasks;
 using WidthRetrain.Learning;
 using WidthRetrain.Learning.Models;
 using WidthRetrain.Learning.Training;
@@ -18,7 +19,7 @@ namespace WidthRetrain.Trainer;
 /// the round's coordinates and a record of the finished round is kept beside it, so a redelivered TrainRound
 /// republishes that record instead of training again.
 /// </summary>
-public sealed class TrainRoundConsumer(TaskCache cache, ComputeGate gate, CheckpointDirectory store, StorageOptions storage, ServiceIdentity identity,
+public sealed class TrainRoundConsumer(TaskCache cache, ComputeGate gate, CheckpointDirectory store, ComputeOptions compute, ServiceIdentity identity,
     IBus bus, HeartbeatSettings heartbeat, ILogger<TrainRoundConsumer> log) : IConsumer<TrainRound>
 {
     public async Task Consume(ConsumeContext<TrainRound> context)
@@ -52,7 +53,7 @@ public sealed class TrainRoundConsumer(TaskCache cache, ComputeGate gate, Checkp
         TrainingSettings settings = ContractMapping.ToTrainingSettings(m.Arm.Training);
         // Float32 weights; the first round also keeps the untrained model. Checked before any compute is spent.
         store.EnsureRoomFor(ModelCost.Parameters(spec) * sizeof(float) * (k == 0 ? 2 : 1));
-        var device = TorchRuntime.ResolveDevice(storage.Device);
+        var device = TorchRuntime.ResolveDevice(compute.Device);
         CheckpointRef? initial = null;
         ContinualLearner learner;
         if (m.Parent is null)

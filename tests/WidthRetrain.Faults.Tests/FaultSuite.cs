@@ -69,7 +69,7 @@ public sealed class FaultSuite : IAsyncDisposable
             ["ConnectionStrings__Marten"] = TestInfrastructure.Postgres,
             ["Marten__Schema"] = Schema,
             ["Storage__CheckpointDirectory"] = Checkpoints,
-            ["Storage__Threads"] = "1",
+            ["Compute__Threads"] = "1",
             ["Service__Instance"] = name,
             ["Service__HeartbeatSeconds"] = "1",
             ["Health__File"] = HealthFile(name),

@@ -1,8 +1,9 @@
+using WidthRetrain.Compute;
+using WidthRetrain.Compute.Storage;
+using WidthRetrain.Compute.Tasks;
 using WidthRetrain.Contracts.Campaigns;
 using WidthRetrain.Contracts.Tasks;
 using WidthRetrain.Hosting.Messaging;
-using WidthRetrain.Hosting.Storage;
-using WidthRetrain.Hosting.Tasks;
 
 namespace WidthRetrain.Hosting.Tests;
 
@@ -19,7 +20,7 @@ public class InfrastructureTests
     [Fact]
     public async Task ComputeGate_RunsEveryJobOnOneThread_OneAtATime_AndPassesExceptionsOn()
     {
-        using var gate = new ComputeGate(new StorageOptions());
+        using var gate = new ComputeGate(new ComputeOptions());
         int running = 0, maxRunning = 0;
         var threads = new System.Collections.Concurrent.ConcurrentBag<int>();
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => gate.RunAsync(() =>

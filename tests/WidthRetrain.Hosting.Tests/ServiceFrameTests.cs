@@ -2,8 +2,8 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using WidthRetrain.Compute.Storage;
 using WidthRetrain.Hosting.Messaging;
-using WidthRetrain.Hosting.Storage;
 using WidthRetrain.Learning.Checkpoints;
 
 namespace WidthRetrain.Hosting.Tests;

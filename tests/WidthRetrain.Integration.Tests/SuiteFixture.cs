@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using WidthRetrain.Compute;
 using WidthRetrain.CostAccountant;
 using WidthRetrain.DriftGenerator;
 using WidthRetrain.Evaluator;
@@ -76,6 +77,7 @@ public sealed class SuiteFixture : IAsyncDisposable
         if (extra is not null) builder.Configuration.AddInMemoryCollection(extra);
         Directory.CreateDirectory(Checkpoints);
         builder.Services.AddWidthRetrainService(builder.Configuration, service, consumers);
+        builder.Services.AddWidthRetrainCompute(builder.Configuration);
         if (withStore) builder.Services.AddPlannerServices(builder.Configuration, TestInfrastructure.Postgres, Schema, RedriveScope.All());
         IHost host = builder.Build();
         // Migrated by the owner; the services run as the role that cannot change events.

@@ -1,6 +1,6 @@
+using WidthRetrain.Compute.Storage;
 using WidthRetrain.Contracts.Rounds;
 using WidthRetrain.Hosting.Messaging;
-using WidthRetrain.Hosting.Storage;
 using WidthRetrain.Learning.Checkpoints;
 
 namespace WidthRetrain.Cli.Audit;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 using WidthRetrain.Cli.Shared;
 using WidthRetrain.Cli.Sweep;
-using WidthRetrain.Hosting.Storage;
+using WidthRetrain.Compute.Storage;
 using WidthRetrain.Planner;
 using WidthRetrain.Planner.Projections;
 using WidthRetrain.Planner.Redrive;
@@ -34,7 +34,7 @@ public static class CampaignSession
         bool embedded = settings.RabbitMq is null;
         using IHost host = embedded
             ? Suite.Embedded(settings, CheckpointLocation.Resolve(settings.Checkpoints), settings.DataDir,
-                new Dictionary<string, string?>(configuration ?? new Dictionary<string, string?>()) { ["Storage:Threads"] = settings.Threads?.ToString() })
+                new Dictionary<string, string?>(configuration ?? new Dictionary<string, string?>()) { ["Compute:Threads"] = settings.Threads?.ToString() })
             : Suite.Client(settings, settings.RabbitMq!);
         await host.PrepareStoreAsync(settings.ConnectionString, TimeSpan.FromSeconds(20), cancel, settings.OwnerConnectionString);
         await host.StartAsync(cancel);

@@ -2,8 +2,8 @@ using System.Globalization;
 using MassTransit;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using WidthRetrain.Campaigns;
 using WidthRetrain.Contracts.Campaigns;
-using WidthRetrain.Hosting.Mapping;
 
 namespace WidthRetrain.Cli.Campaigns;
 

@@ -2,10 +2,10 @@ using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Spectre.Console.Cli;
+using WidthRetrain.Campaigns;
 using WidthRetrain.Cli.Shared;
 using WidthRetrain.Contracts.Campaigns;
 using WidthRetrain.Contracts.Investment;
-using WidthRetrain.Hosting.Mapping;
 
 namespace WidthRetrain.Cli.Campaigns;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using WidthRetrain.Compute;
 using WidthRetrain.CostAccountant;
 using WidthRetrain.DriftGenerator;
 using WidthRetrain.Evaluator;
@@ -88,6 +89,7 @@ public static class Suite
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Configuration.AddEnvironmentVariables("WIDTHRETRAIN_");
         builder.Services.AddWidthRetrainService(builder.Configuration, "cli", consumers);
+        if (embedded) builder.Services.AddWidthRetrainCompute(builder.Configuration);
         if (embedded) builder.Services.AddPlannerServices(builder.Configuration, store.ConnectionString, store.Schema, RedriveScope.Listed());
         else builder.Services.AddPlannerStore(store.ConnectionString, store.Schema);
         return builder.Build();

@@ -1,4 +1,4 @@
-using WidthRetrain.Hosting.Storage;
+using WidthRetrain.Compute.Storage;
 
 namespace WidthRetrain.Cli.Shared;
 

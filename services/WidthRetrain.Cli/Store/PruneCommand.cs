@@ -2,9 +2,9 @@ using Marten;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using WidthRetrain.Campaigns;
 using WidthRetrain.Cli.Campaigns;
 using WidthRetrain.Cli.Shared;
-using WidthRetrain.Hosting.Mapping;
 using WidthRetrain.Planner.Projections;
 
 namespace WidthRetrain.Cli.Store;

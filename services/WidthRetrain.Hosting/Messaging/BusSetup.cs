@@ -44,7 +44,7 @@ public static class BusSetup
                 endpoint.UseMessageRetry(r =>
                 {
                     r.Exponential(options.RetryLimit, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(300));
-                    r.Ignore([.. PermanentFailures.Types]);
+                    r.Ignore<Exception>(PermanentFailures.IsPermanent);
                 });
                 endpoint.UseInMemoryOutbox(context);
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)

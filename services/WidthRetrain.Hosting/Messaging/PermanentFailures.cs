@@ -1,6 +1,3 @@
-using WidthRetrain.Learning.Checkpoints;
-using WidthRetrain.Learning.Data;
-
 namespace WidthRetrain.Hosting.Messaging;
 
 /// <summary>
@@ -10,18 +7,26 @@ namespace WidthRetrain.Hosting.Messaging;
 /// </summary>
 public static class PermanentFailures
 {
-    public static IReadOnlyList<Type> Types { get; } =
-    [
-        typeof(PermanentFailureException), typeof(CheckpointIntegrityException), typeof(DatasetFormatException), typeof(ArgumentException),
-        typeof(FileNotFoundException),
-    ];
-
+    /// <summary>
+    /// By full name, as MassTransit's faults report them. The learning core's exceptions are named rather than referenced,
+    /// so that the service frame does not depend on the core; a test checks these names against the types.
+    /// </summary>
     private static readonly HashSet<string> Names =
     [
-        .. Types.Select(t => t.FullName!), typeof(ArgumentNullException).FullName!, typeof(ArgumentOutOfRangeException).FullName!,
+        typeof(PermanentFailureException).FullName!, typeof(ArgumentException).FullName!, typeof(ArgumentNullException).FullName!,
+        typeof(ArgumentOutOfRangeException).FullName!, typeof(FileNotFoundException).FullName!,
+        "WidthRetrain.Learning.Checkpoints.CheckpointIntegrityException", "WidthRetrain.Learning.Data.DatasetFormatException",
         "System.Text.Json.JsonException", "MassTransit.SerializationException",
     ];
 
     /// <summary>Whether an exception type, as MassTransit's fault reports it (full name), is permanent.</summary>
     public static bool IsPermanent(string? exceptionType) => exceptionType is not null && Names.Contains(exceptionType);
+
+    /// <summary>Whether a thrown exception is permanent: its type or a base type is (as MassTransit's Ignore of types treats it).</summary>
+    public static bool IsPermanent(Exception exception)
+    {
+        for (Type? t = exception.GetType(); t is not null; t = t.BaseType)
+            if (IsPermanent(t.FullName)) return true;
+        return false;
+    }
 }

@@ -1,6 +1,6 @@
+using WidthRetrain.Campaigns;
 using WidthRetrain.Contracts.Campaigns;
 using WidthRetrain.Contracts.Tasks;
-using WidthRetrain.Hosting.Mapping;
 using WidthRetrain.Planner.Audit;
 using WidthRetrain.Planner.State;
 

@@ -1,10 +1,10 @@
+using WidthRetrain.Campaigns;
 using WidthRetrain.Contracts.Campaigns;
 using WidthRetrain.Contracts.Investment;
 using WidthRetrain.Contracts.Rounds;
 using WidthRetrain.Contracts.Stages;
 using WidthRetrain.Contracts.Subscribing;
 using WidthRetrain.Contracts.Tasks;
-using WidthRetrain.Hosting.Mapping;
 using WidthRetrain.Hosting.Messaging;
 using WidthRetrain.Planner.Deciding;
 using WidthRetrain.Planner.Events;

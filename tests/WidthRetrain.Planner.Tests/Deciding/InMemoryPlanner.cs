@@ -56,7 +56,7 @@ public sealed class InMemoryPlanner
         switch (message)
         {
             case StartCampaign m:
-                Apply(CampaignStartDecider.Decide(m, Campaign, Records.T0, new WidthRetrain.Hosting.Mapping.CampaignLimits()));
+                Apply(CampaignStartDecider.Decide(m, Campaign, Records.T0, new WidthRetrain.Campaigns.CampaignLimits()));
                 break;
             case GenerateTasks m:
                 Handle(Records.Tasks(Campaign!.Spec) with { CampaignId = m.CampaignId });

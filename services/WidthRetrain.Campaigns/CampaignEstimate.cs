@@ -6,7 +6,7 @@ using WidthRetrain.Learning.Data;
 using WidthRetrain.Learning.Models;
 using WidthRetrain.Learning.Training;
 
-namespace WidthRetrain.Hosting.Mapping;
+namespace WidthRetrain.Campaigns;
 
 /// <summary>
 /// What a campaign will take, from its spec alone: rounds, the largest model (parameters and the memory one trainer

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace WidthRetrain.Hosting.Mapping;
+namespace WidthRetrain.Campaigns;
 
 /// <summary>
 /// Ceilings a campaign's estimate must stay under (the "Limits" section; the CLI also takes --max-hours, --max-memory-gib

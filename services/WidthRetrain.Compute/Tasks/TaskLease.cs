@@ -1,6 +1,6 @@
 using WidthRetrain.Learning.Drift;
 
-namespace WidthRetrain.Hosting.Tasks;
+namespace WidthRetrain.Compute.Tasks;
 
 /// <summary>A held task sequence: its tensors stay alive until the lease is disposed.</summary>
 public sealed class TaskLease(IReadOnlyList<TaskData> tasks, int classes, Action release) : IDisposable

@@ -5,7 +5,7 @@ using WidthRetrain.Learning.Drift;
 using WidthRetrain.Learning.Models;
 using WidthRetrain.Learning.Training;
 
-namespace WidthRetrain.Hosting.Mapping;
+namespace WidthRetrain.Campaigns;
 
 /// <summary>From message contracts to the learning core's types (the contracts know nothing of the core).</summary>
 public static class ContractMapping

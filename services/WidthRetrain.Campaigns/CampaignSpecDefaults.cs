@@ -1,6 +1,6 @@
 using WidthRetrain.Contracts.Campaigns;
 
-namespace WidthRetrain.Hosting.Mapping;
+namespace WidthRetrain.Campaigns;
 
 /// <summary>
 /// Completes a partial spec (a JSON file, or a StartCampaign from another system, that leaves fields out) with the

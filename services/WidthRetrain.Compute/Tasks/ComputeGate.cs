@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
-using WidthRetrain.Hosting.Storage;
 using WidthRetrain.Learning;
 
-namespace WidthRetrain.Hosting.Tasks;
+namespace WidthRetrain.Compute.Tasks;
 
 /// <summary>
 /// Every tensor job of the process runs on one dedicated thread, one at a time. libtorch already spreads one job
@@ -17,7 +16,7 @@ public sealed class ComputeGate : IDisposable
     private readonly Thread thread;
     private volatile bool stopping;
 
-    public ComputeGate(StorageOptions options)
+    public ComputeGate(ComputeOptions options)
     {
         thread = new Thread(() =>
         {

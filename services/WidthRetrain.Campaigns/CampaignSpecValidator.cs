@@ -7,7 +7,7 @@ using WidthRetrain.Learning.Drift;
 using WidthRetrain.Learning.Models;
 using WidthRetrain.Learning.Training;
 
-namespace WidthRetrain.Hosting.Mapping;
+namespace WidthRetrain.Campaigns;
 
 /// <summary>
 /// The rules documented on <see cref="CampaignSpec"/>: every broken rule, with the field's path and what is allowed.

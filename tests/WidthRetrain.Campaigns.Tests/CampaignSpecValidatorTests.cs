@@ -1,7 +1,7 @@
+using WidthRetrain.Campaigns;
 using WidthRetrain.Contracts.Campaigns;
-using WidthRetrain.Hosting.Mapping;
 
-namespace WidthRetrain.Hosting.Tests;
+namespace WidthRetrain.Campaigns.Tests;
 
 public class CampaignSpecValidatorTests
 {

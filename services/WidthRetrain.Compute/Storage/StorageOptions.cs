@@ -1,4 +1,4 @@
-namespace WidthRetrain.Hosting.Storage;
+namespace WidthRetrain.Compute.Storage;
 
 /// <summary>The "Storage" section: where checkpoints are shared between services, and where IDX datasets are.</summary>
 public sealed class StorageOptions
@@ -14,12 +14,14 @@ public sealed class StorageOptions
     /// <summary>Folder with IDX files; null = $WIDTHRETRAIN_DATA_DIR, then Debian's /usr/share/datasets.</summary>
     public string? DataDirectory { get; set; }
 
-    /// <summary>libtorch threads of the compute thread (null: all cores).</summary>
-    public int? Threads { get; set; }
-
     /// <summary>Free space the checkpoint store keeps beyond a round's own checkpoints; a trainer refuses to start a round below it.</summary>
     public long MinimumFreeBytes { get; set; } = 256L * 1024 * 1024;
 
-    /// <summary>auto, cpu or cuda. auto picks CUDA when libtorch reports it, else the CPU.</summary>
-    public string Device { get; set; } = "auto";
+    /// <summary>Every broken rule, naming the setting and what is allowed.</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (string.IsNullOrWhiteSpace(CheckpointDirectory)) yield return $"{Section}:CheckpointDirectory: must name a directory";
+        if (MinimumFreeBytes < 0) yield return $"{Section}:MinimumFreeBytes: must be 0 or more, got {MinimumFreeBytes}";
+        if (DataDirectory is { Length: > 0 } d && !Directory.Exists(d)) yield return $"{Section}:DataDirectory: {d} does not exist";
+    }
 }

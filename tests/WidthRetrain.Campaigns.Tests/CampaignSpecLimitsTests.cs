@@ -1,8 +1,8 @@
+using WidthRetrain.Campaigns;
 using WidthRetrain.Contracts.Campaigns;
 using WidthRetrain.Contracts.Investment;
-using WidthRetrain.Hosting.Mapping;
 
-namespace WidthRetrain.Hosting.Tests;
+namespace WidthRetrain.Campaigns.Tests;
 
 /// <summary>The bad specs found in use: each refused naming its field; partial specs completed; estimates against ceilings.</summary>
 public class CampaignSpecLimitsTests

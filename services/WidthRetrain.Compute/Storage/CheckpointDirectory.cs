@@ -4,7 +4,7 @@ using WidthRetrain.Hosting.Messaging;
 using WidthRetrain.Learning.Checkpoints;
 using WidthRetrain.Learning.Models;
 
-namespace WidthRetrain.Hosting.Storage;
+namespace WidthRetrain.Compute.Storage;
 
 /// <summary>
 /// The shared checkpoint store: deterministic paths per round, so a redelivered round finds its own checkpoint,

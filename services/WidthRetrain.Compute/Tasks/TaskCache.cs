@@ -1,12 +1,12 @@
+using WidthRetrain.Campaigns;
+using WidthRetrain.Compute.Storage;
 using WidthRetrain.Contracts.Campaigns;
 using WidthRetrain.Contracts.Tasks;
-using WidthRetrain.Hosting.Mapping;
 using WidthRetrain.Hosting.Messaging;
-using WidthRetrain.Hosting.Storage;
 using WidthRetrain.Learning.Data;
 using WidthRetrain.Learning.Drift;
 
-namespace WidthRetrain.Hosting.Tasks;
+namespace WidthRetrain.Compute.Tasks;
 
 /// <summary>
 /// Materialised task sequences, shared by the consumers of one process (in embedded mode: by every service).

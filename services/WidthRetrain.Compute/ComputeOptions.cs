@@ -1,0 +1,23 @@
+using WidthRetrain.Learning;
+
+namespace WidthRetrain.Compute;
+
+/// <summary>The "Compute" section: how this process runs tensor work.</summary>
+public sealed class ComputeOptions
+{
+    public const string Section = "Compute";
+
+    /// <summary>libtorch threads of the compute thread (null: all cores). Part of determinism: keep it fixed for bit-exact reruns.</summary>
+    public int? Threads { get; set; }
+
+    /// <summary>auto, cpu or cuda. auto picks CUDA when libtorch reports it, else the CPU.</summary>
+    public string Device { get; set; } = "auto";
+
+    /// <summary>Every broken rule, naming the setting and what is allowed.</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (Threads is < 1 or > 1024) yield return $"{Section}:Threads: must be 1 to 1024 when given, got {Threads}";
+        if (!TorchRuntime.DeviceChoices.Contains((Device ?? "").Trim().ToLowerInvariant()))
+            yield return $"{Section}:Device: unknown value '{Device}'; allowed: {string.Join(", ", TorchRuntime.DeviceChoices)}";
+    }
+}
