@@ -76,4 +76,21 @@ public class CampaignSpecValidatorTests
         Assert.Equal(Learning.Training.OptimizerKind.Adam, settings.Optimizer);
         Assert.Throws<ArgumentException>(() => ContractMapping.ToTrainingSettings(new TrainingSpec("1", 0.001)));
     }
+
+    [Fact]
+    public void DriftParameters_AreCheckedByTheirScenario_AndNamedByTheirPlaceInTheSpec()
+    {
+        CampaignSpec demo = CampaignSpec.Demo();
+        Assert.Empty(CampaignSpecValidator.Problems(demo with
+        {
+            Drift = new DriftSpec("gradual-shift", 3, Parameters: new Dictionary<string, string> { ["target-domain"] = "rotate-90" }),
+        }));
+
+        string all = string.Join("\n", CampaignSpecValidator.Problems(demo with
+        {
+            Drift = new DriftSpec("gradual-shift", 3, Parameters: new Dictionary<string, string> { ["target-domain"] = "sepia", ["angles"] = "0,1,2" }),
+        }));
+        Assert.Contains("drift.parameters.target-domain: unknown value 'sepia'; allowed: invert, rotate-90", all);
+        Assert.Contains("drift.parameters.angles: only the rotation scenario takes angles, not gradual-shift", all);
+    }
 }
