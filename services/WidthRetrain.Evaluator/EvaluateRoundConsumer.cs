@@ -9,8 +9,6 @@ using WidthRetrain.Hosting.Messaging;
 using WidthRetrain.Learning.Drift;
 using WidthRetrain.Learning.Evaluation;
 using WidthRetrain.Learning.Models;
-using static TorchSharp.torch;
-using F = TorchSharp.torch.nn.functional;
 
 namespace WidthRetrain.Evaluator;
 
@@ -41,24 +39,15 @@ public sealed class EvaluateRoundConsumer(TaskCache cache, ComputeGate gate, Che
         int k = m.Round.TaskIndex;
         MlpSpec spec = ContractMapping.ToMlpSpec(m.Arm, tasks[0].InputSize, lease.Classes);
         using Mlp model = store.Load(m.Checkpoint, spec);
-        var accuracy = new double[tasks.Count];
-        var loss = new double[tasks.Count];
-        var drift = new double?[tasks.Count];
-        long samples = 0;
-        for (int j = 0; j < tasks.Count; j++)
+        // The model that had just learned task j, loaded only for the drift of tasks before this round's.
+        EvaluationRow row = ModelEvaluator.EvaluateOnTasks(model, tasks, k, j =>
         {
-            using var scope = NewDisposeScope();
-            Tensor logits = ModelEvaluator.Logits(model, tasks[j].TestX);
-            accuracy[j] = ModelEvaluator.Accuracy(logits, tasks[j].TestY);
-            loss[j] = F.cross_entropy(logits, tasks[j].TestY).item<float>();
-            samples += tasks[j].TestCount;
-            if (j < k && j < m.History.Count)
-            {
-                using Mlp then = store.Load(m.History[j], spec);
-                drift[j] = ModelEvaluator.FunctionalDrift(ModelEvaluator.Logits(then, tasks[j].TestX), logits);
-                samples += tasks[j].TestCount;
-            }
-        }
+            if (j >= m.History.Count) return null;
+            using Mlp then = store.Load(m.History[j], spec);
+            return ModelEvaluator.Logits(then, tasks[j].TestX);
+        });
+        // Forward passes: every task once, and once more for each drift measured against an earlier model.
+        long samples = tasks.Sum(t => (long)t.TestCount) + tasks.Where((_, j) => row.Drift[j] is not null).Sum(t => (long)t.TestCount);
         double[]? baseline = null;
         if (m.Initial is not null)
         {
@@ -68,7 +57,7 @@ public sealed class EvaluateRoundConsumer(TaskCache cache, ComputeGate gate, Che
         }
         double seconds = clock.Elapsed.TotalSeconds;
         string device = model.parameters().First().device.ToString();
-        return new RoundEvaluated(m.Round, m.Arm, accuracy, loss, drift, baseline, seconds,
+        return new RoundEvaluated(m.Round, m.Arm, row.Accuracy, row.Loss, row.Drift, baseline, seconds,
             (double)ModelCost.ForwardFlopsPerSample(spec) * samples, device, m.Training);
     }
 }

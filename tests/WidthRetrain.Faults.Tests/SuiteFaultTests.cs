@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using WidthRetrain.Contracts.Campaigns;
 using WidthRetrain.Planner.Projections;
+using WidthRetrain.Planner.State;
 
 namespace WidthRetrain.Faults.Tests;
 
@@ -132,7 +133,7 @@ public sealed class SuiteFaultTests
         Stopwatch wall)
     {
         CampaignSummary end = await suite.WaitForEndAsync(id, Patience);
-        Assert.True(end.Status == CampaignSummary.Completed, $"campaign {end.Status}: {end.FailureReason} ({suite.Logs()})");
+        Assert.True(end.Status == CampaignStatus.Completed, $"campaign {end.Status}: {end.FailureReason} ({suite.Logs()})");
         RecordCheck check = await RecordCheck.OfAsync(suite, id, rounds);
         FaultReport.Add(scenario, faults, check, recoveries, wall.Elapsed);
         check.AssertIntact();

@@ -12,6 +12,7 @@ using WidthRetrain.Learning.Protocol;
 using WidthRetrain.Learning.Training;
 using WidthRetrain.Planner.Events;
 using WidthRetrain.Planner.Projections;
+using WidthRetrain.Planner.State;
 
 namespace WidthRetrain.Integration.Tests;
 
@@ -32,7 +33,7 @@ public sealed class CampaignFlowTests : IAsyncLifetime
         await suite.Bus.Publish(new StartCampaign(id, spec));
 
         CampaignSummary summary = await Campaigns.WaitForEndAsync(suite.Store, id, TimeSpan.FromMinutes(3));
-        Assert.Equal("completed", summary.Status);
+        Assert.Equal(CampaignStatus.Completed, summary.Status);
         Assert.Equal(6, summary.RoundsTotal);
         Assert.Equal(6, summary.RoundsDone);
         Assert.True(summary.TotalCost > 0);

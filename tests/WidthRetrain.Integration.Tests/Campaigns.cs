@@ -1,6 +1,7 @@
 using Marten;
 using WidthRetrain.Contracts.Campaigns;
 using WidthRetrain.Planner.Projections;
+using WidthRetrain.Planner.State;
 
 namespace WidthRetrain.Integration.Tests;
 
@@ -17,9 +18,9 @@ public static class Campaigns
         while (DateTime.UtcNow < deadline)
         {
             await using (var q = store.QuerySession()) s = await q.LoadAsync<CampaignSummary>(id);
-            if (s is { Status: "completed" or "failed" }) return s;
+            if (s is { IsFinished: true }) return s;
             await Task.Delay(200);
         }
-        throw new TimeoutException($"campaign {id} not finished after {timeout}: {s?.RoundsDone}/{s?.RoundsTotal} rounds, status {s?.Status ?? "not recorded"}");
+        throw new TimeoutException($"campaign {id} not finished after {timeout}: {s?.RoundsDone}/{s?.RoundsTotal} rounds, status {s?.Status.Text() ?? "not recorded"}");
     }
 }

@@ -6,6 +6,7 @@ using WidthRetrain.Contracts.Campaigns;
 using WidthRetrain.Contracts.Rounds;
 using WidthRetrain.Planner.Events;
 using WidthRetrain.Planner.Projections;
+using WidthRetrain.Planner.State;
 
 namespace WidthRetrain.Integration.Tests;
 
@@ -81,7 +82,7 @@ public sealed class DeliveryTests : IAsyncLifetime
         var id = NewId.NextGuid();
         await suite.Bus.Publish(new StartCampaign(id, Campaigns.Small([32, 64], [1, 2])));
         CampaignSummary summary = await Campaigns.WaitForEndAsync(suite.Store, id, TimeSpan.FromMinutes(3));
-        Assert.Equal("completed", summary.Status);
+        Assert.Equal(CampaignStatus.Completed, summary.Status);
 
         await using IQuerySession q = suite.Store.QuerySession();
         var trained = await q.Events.QueryRawEventDataOnly<RoundTrained>().ToListAsync();

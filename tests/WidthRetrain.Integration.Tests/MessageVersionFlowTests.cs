@@ -41,7 +41,7 @@ public sealed class MessageVersionFlowTests : IAsyncLifetime
         Guid id = NewId.NextGuid();
         await suite.Bus.Publish(new StartCampaign(id, Campaigns.Small([16], [1], tasks: 2)));
         var end = await Campaigns.WaitForEndAsync(suite.Store, id, TimeSpan.FromMinutes(3));
-        Assert.Equal("completed", end.Status);
+        Assert.Equal(WidthRetrain.Planner.State.CampaignStatus.Completed, end.Status);
         Assert.Equal(2, answered);
 
         await using IQuerySession q = suite.Store.QuerySession();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Tracing;
 using MassTransit;
 using WidthRetrain.Planner.Projections;
+using WidthRetrain.Planner.State;
 
 namespace WidthRetrain.Integration.Tests;
 
@@ -30,7 +31,7 @@ public sealed class NoCallsHomeTests : IAsyncLifetime
         await suite.Bus.Publish(new Contracts.Campaigns.StartCampaign(id, Campaigns.Small([16], [1], tasks: 2)));
         CampaignSummary summary = await Campaigns.WaitForEndAsync(suite.Store, id, TimeSpan.FromMinutes(2));
         await suite.DisposeAsync(); // telemetry would report at shutdown, too
-        Assert.Equal(CampaignSummary.Completed, summary.Status);
+        Assert.Equal(CampaignStatus.Completed, summary.Status);
         // Loopback, or the database and broker hosts the tests were given (compose's "postgres" and "rabbitmq").
         string[] configured = ["localhost", "127.0.0.1", "::1",
             new Npgsql.NpgsqlConnectionStringBuilder(TestInfrastructure.Postgres).Host ?? "", new Uri(TestInfrastructure.RabbitMq).Host];

@@ -12,6 +12,7 @@ using WidthRetrain.Investment.Replay;
 using WidthRetrain.Planner.Audit;
 using WidthRetrain.Planner.Planning;
 using WidthRetrain.Planner.Projections;
+using WidthRetrain.Planner.State;
 using WidthRetrain.Planner.Store;
 
 namespace WidthRetrain.Integration.Tests;
@@ -67,7 +68,7 @@ public sealed class StagedInvestmentTests : IAsyncLifetime
         CampaignSpec spec = Spec(Policy);
         await suite.Bus.Publish(new StartCampaign(id, spec));
         CampaignSummary summary = await Campaigns.WaitForEndAsync(suite.Store, id, TimeSpan.FromMinutes(5));
-        Assert.Equal("completed", summary.Status);
+        Assert.Equal(CampaignStatus.Completed, summary.Status);
 
         await using IQuerySession q = suite.Store.QuerySession();
         CampaignHistory history = (await CampaignHistory.LoadAsync(q, id, default))!;

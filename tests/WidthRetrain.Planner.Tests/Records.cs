@@ -44,7 +44,6 @@ public static class Records
             case StageStarted x: c.Apply(x); break;
             case RoundCompleted x: c.Apply(x); break;
             case StageConcluded x: c.Apply(x); break;
-            case DecisionMade x: c.Apply(x); break;
             case CampaignCompleted x: c.Apply(x); break;
             case CampaignFailed x: c.Apply(x); break;
             case CampaignRedriven x: c.Apply(x); break;

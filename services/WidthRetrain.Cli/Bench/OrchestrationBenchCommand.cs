@@ -10,6 +10,7 @@ using WidthRetrain.Contracts.Campaigns;
 using WidthRetrain.Contracts.Stages;
 using WidthRetrain.Planner;
 using WidthRetrain.Planner.Projections;
+using WidthRetrain.Planner.State;
 
 namespace WidthRetrain.Cli.Bench;
 
@@ -89,7 +90,7 @@ public sealed class OrchestrationBenchCommand : AsyncCommand<OrchestrationBenchS
             s = await q.LoadAsync<CampaignSummary>(id, cancel);
         }
         double wall = clock.Elapsed.TotalSeconds;
-        if (s.Status != CampaignSummary.Completed) throw new InvalidOperationException($"benchmark campaign {spec.Name} failed: {s.FailureReason}");
+        if (s.Status != CampaignStatus.Completed) throw new InvalidOperationException($"benchmark campaign {spec.Name} failed: {s.FailureReason}");
         await using var query = store.QuerySession();
         var rounds = await query.Query<RoundView>().Where(r => r.CampaignId == id).ToListAsync(cancel);
         var events = await query.Events.FetchStreamAsync(id, token: cancel);

@@ -10,6 +10,7 @@ using WidthRetrain.Contracts.Campaigns;
 using WidthRetrain.Planner;
 using WidthRetrain.Planner.Projections;
 using WidthRetrain.Planner.Redrive;
+using WidthRetrain.Planner.State;
 
 namespace WidthRetrain.Cli.Bench;
 
@@ -79,7 +80,7 @@ public sealed class PlannerBenchCommand : AsyncCommand<PlannerBenchSettings>
             for (; s is not null && seen < s.RoundsDone; seen++) times.Add(clock.Elapsed);
         }
         double wall = clock.Elapsed.TotalSeconds;
-        if (s.Status != CampaignSummary.Completed) throw new InvalidOperationException($"{name} failed: {s.FailureReason}");
+        if (s.Status != CampaignStatus.Completed) throw new InvalidOperationException($"{name} failed: {s.FailureReason}");
         await using var query = store.QuerySession();
         long events = (await query.Events.FetchStreamStateAsync(id, cancel))!.Version;
         string state = await query.Json.FindByIdAsync<Planner.State.CampaignState>(id, cancel) ?? "";

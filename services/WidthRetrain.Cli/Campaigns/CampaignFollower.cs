@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Marten;
 using Spectre.Console;
 using WidthRetrain.Planner.Projections;
+using WidthRetrain.Planner.State;
 
 namespace WidthRetrain.Cli.Campaigns;
 
@@ -70,7 +71,7 @@ public static class CampaignFollower
             throw new TimeoutException($"campaign {id}: the planner recorded nothing within {timeout.TotalMinutes:0.#} min (is the suite running?{(outage is null ? "" : $" the event store is unreachable: {outage}")})");
         if (!last.IsFinished)
             throw new TimeoutException($"campaign {id}: {last.RoundsDone}/{last.RoundsTotal} rounds after {timeout.TotalMinutes:0.#} min; `widthretrain show {id}` follows it later");
-        AnsiConsole.MarkupLineInterpolated($"Campaign {last.Status} in {clock.Elapsed:mm\\:ss}: {last.RoundsDone} rounds, {last.DeviceSeconds:0.0} device-seconds, cost {last.TotalCost:0.000000} {last.Currency}");
+        AnsiConsole.MarkupLineInterpolated($"Campaign {last.Status.Text()} in {clock.Elapsed:mm\\:ss}: {last.RoundsDone} rounds, {last.DeviceSeconds:0.0} device-seconds, cost {last.TotalCost:0.000000} {last.Currency}");
         return last;
     }
 

@@ -10,6 +10,7 @@ using WidthRetrain.Compute.Storage;
 using WidthRetrain.Planner;
 using WidthRetrain.Planner.Projections;
 using WidthRetrain.Planner.Redrive;
+using WidthRetrain.Planner.State;
 
 namespace WidthRetrain.Cli.Campaigns;
 
@@ -71,7 +72,7 @@ public static class CampaignSession
                 CampaignPlot.Save(report, plot);
                 AnsiConsole.MarkupLineInterpolated($"Plot written to [blue]{plot}[/]");
             }
-            if (summary.Status == CampaignSummary.Completed) return 0;
+            if (summary.Status == CampaignStatus.Completed) return 0;
             await Console.Error.WriteLineAsync($"campaign {id} failed: {summary.FailureReason}; `widthretrain resume {id}` tries again from where it stopped");
             return Failed;
         }

@@ -2,6 +2,7 @@ using Spectre.Console;
 using WidthRetrain.Cli.Shared;
 using WidthRetrain.Contracts.Stages;
 using WidthRetrain.Planner.Projections;
+using WidthRetrain.Planner.State;
 
 namespace WidthRetrain.Cli.Campaigns;
 
@@ -11,7 +12,7 @@ public static class CampaignTables
     public static void Print(CampaignReport report)
     {
         CampaignSummary s = report.Summary;
-        AnsiConsole.MarkupLineInterpolated($"[bold]{s.Name}[/] ({s.Id}): {s.Status}; {s.Dataset}, {s.Tasks} {s.Scenario} tasks; {s.RoundsDone}/{s.RoundsTotal} rounds; cost {s.TotalCost:0.000000} {s.Currency}");
+        AnsiConsole.MarkupLineInterpolated($"[bold]{s.Name}[/] ({s.Id}): {s.Status.Text()}; {s.Dataset}, {s.Tasks} {s.Scenario} tasks; {s.RoundsDone}/{s.RoundsTotal} rounds; cost {s.TotalCost:0.000000} {s.Currency}");
         if (s.FailureReason is not null) AnsiConsole.MarkupLineInterpolated($"[red]failed:[/] {s.FailureReason}");
         if (s.Redrives > 0) AnsiConsole.MarkupLineInterpolated($"pending work sent again {s.Redrives} time(s); last: {s.LastRedrive}");
         if (report.Evidence.Count == 0)

@@ -5,6 +5,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using WidthRetrain.Planner;
 using WidthRetrain.Planner.Projections;
+using WidthRetrain.Planner.State;
 
 namespace WidthRetrain.Cli.Campaigns;
 
@@ -20,7 +21,7 @@ public sealed class CampaignsCommand : AsyncCommand<StoreSettings>
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumns("id", "name", "status", "dataset", "scenario", "widths", "seeds", "rounds", "cost", "started (UTC)");
         foreach (CampaignSummary c in campaigns)
-            table.AddRow(c.Id.ToString(), Markup.Escape(c.Name), c.Status, c.Dataset, $"{c.Scenario} x {c.Tasks}", string.Join(",", c.Widths),
+            table.AddRow(c.Id.ToString(), Markup.Escape(c.Name), c.Status.Text(), c.Dataset, $"{c.Scenario} x {c.Tasks}", string.Join(",", c.Widths),
                 string.Join(",", c.Seeds), $"{c.RoundsDone}/{c.RoundsTotal}", $"{c.TotalCost:0.000000} {c.Currency}", c.StartedAt.ToString("yyyy-MM-dd HH:mm:ss"));
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLineInterpolated($"{campaigns.Count} campaign(s)");

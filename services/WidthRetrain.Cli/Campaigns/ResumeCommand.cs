@@ -4,6 +4,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using WidthRetrain.Contracts.Campaigns;
 using WidthRetrain.Planner.Projections;
+using WidthRetrain.Planner.State;
 
 namespace WidthRetrain.Cli.Campaigns;
 
@@ -24,12 +25,12 @@ public sealed class ResumeCommand : AsyncCommand<ResumeSettings>
             await using IQuerySession q = store.QuerySession();
             summary = await q.LoadAsync<CampaignSummary>(id, cancellationToken) ?? throw new ArgumentException($"ID: no campaign {id}");
         }
-        if (summary.Status == CampaignSummary.Completed)
+        if (summary.Status == CampaignStatus.Completed)
         {
             AnsiConsole.MarkupLineInterpolated($"Campaign {id} is already completed ({summary.RoundsDone} rounds); nothing to resume");
             return 0;
         }
-        string from = summary.Status == CampaignSummary.Failed ? $"failed: {summary.FailureReason}" : "interrupted";
+        string from = summary.Status == CampaignStatus.Failed ? $"failed: {summary.FailureReason}" : "interrupted";
         return await CampaignSession.RunAsync(settings, id, new ResumeCampaign(id),
             $"[bold]Resuming campaign {id}[/] '{Markup.Escape(summary.Name)}' at {summary.RoundsDone}/{summary.RoundsTotal} rounds ({Markup.Escape(from)})", cancellationToken);
     }

@@ -6,6 +6,7 @@ using WidthRetrain.Campaigns;
 using WidthRetrain.Cli.Campaigns;
 using WidthRetrain.Cli.Shared;
 using WidthRetrain.Planner.Projections;
+using WidthRetrain.Planner.State;
 
 namespace WidthRetrain.Cli.Store;
 
@@ -34,7 +35,7 @@ public sealed class PruneCommand : AsyncCommand<PruneSettings>
             string? why = summary switch
             {
                 null when settings.IncludeUnknown && folder.LastWriteTimeUtc <= cutoff.UtcDateTime => "unknown to this event store",
-                { IsFinished: true, FinishedAt: { } at } when at <= cutoff => $"{summary.Status} {at:yyyy-MM-dd HH:mm}",
+                { IsFinished: true, FinishedAt: { } at } when at <= cutoff => $"{summary.Status.Text()} {at:yyyy-MM-dd HH:mm}",
                 _ => null,
             };
             if (why is null)

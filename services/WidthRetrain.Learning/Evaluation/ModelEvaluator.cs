@@ -9,6 +9,30 @@ public static class ModelEvaluator
 {
     private const long EvalBatch = 4096;
 
+    /// <summary>
+    /// The evaluation after training task <paramref name="current"/>, shared by the in-process protocol and the evaluator
+    /// service: accuracy and loss on every task, and for each earlier task j the functional drift against
+    /// <paramref name="outputsWhenLearned"/>(j), the outputs of the model that had just learned it (null: not measured).
+    /// Tensors the callbacks create are disposed after each task; <paramref name="onOutputs"/> must clone what it keeps.
+    /// </summary>
+    public static EvaluationRow EvaluateOnTasks(Mlp model, IReadOnlyList<Drift.TaskData> tasks, int current, Func<int, Tensor?> outputsWhenLearned,
+        Action<int, Tensor>? onOutputs = null)
+    {
+        var accuracy = new double[tasks.Count];
+        var loss = new double[tasks.Count];
+        var drift = new double?[tasks.Count];
+        for (int j = 0; j < tasks.Count; j++)
+        {
+            using var scope = NewDisposeScope();
+            Tensor logits = Logits(model, tasks[j].TestX);
+            accuracy[j] = Accuracy(logits, tasks[j].TestY);
+            loss[j] = nn.functional.cross_entropy(logits, tasks[j].TestY).item<float>();
+            if (j < current && outputsWhenLearned(j) is { } then) drift[j] = FunctionalDrift(then, logits);
+            onOutputs?.Invoke(j, logits);
+        }
+        return new EvaluationRow(accuracy, loss, drift);
+    }
+
     /// <summary>Fraction of samples whose arg-max output equals the label.</summary>
     public static double Accuracy(Mlp model, Tensor x, Tensor y)
     {

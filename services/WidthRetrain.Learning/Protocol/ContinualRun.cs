@@ -46,15 +46,13 @@ public static class ContinualRun
                 using (NewDisposeScope())
                     weightChange[k] = model.Linears.Select((l, i) => WeightChange.Relative(before[i], l.weight!.detach())).ToArray();
                 foreach (Tensor b in before) b.Dispose();
-                accuracy[k] = new double[t];
-                drift[k] = new double?[t];
-                for (int j = 0; j < t; j++)
-                {
-                    using Tensor logits = ModelEvaluator.Logits(model, tasks[j].TestX);
-                    accuracy[k][j] = ModelEvaluator.Accuracy(logits, tasks[j].TestY);
-                    if (j < k) drift[k][j] = ModelEvaluator.FunctionalDrift(outputsWhenLearned[j]!, logits);
-                    if (j == k) outputsWhenLearned[j] = logits.clone();
-                }
+                EvaluationRow row = ModelEvaluator.EvaluateOnTasks(model, tasks, k, j => outputsWhenLearned[j],
+                    (j, logits) =>
+                    {
+                        if (j == taskIndex) outputsWhenLearned[j] = logits.clone().MoveToOuterDisposeScope();
+                    });
+                accuracy[k] = row.Accuracy;
+                drift[k] = row.Drift;
                 evalClock.Stop();
             }
         }

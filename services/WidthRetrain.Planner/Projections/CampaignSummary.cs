@@ -1,15 +1,13 @@
+using WidthRetrain.Planner.State;
+
 namespace WidthRetrain.Planner.Projections;
 
 /// <summary>Read model of a campaign for lists and progress displays (projected inline from the campaign stream).</summary>
 public sealed class CampaignSummary
 {
-    public const string Running = "running";
-    public const string Completed = "completed";
-    public const string Failed = "failed";
-
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
-    public string Status { get; set; } = Running;
+    public CampaignStatus Status { get; set; } = CampaignStatus.Running;
     public string Dataset { get; set; } = "";
     public string Scenario { get; set; } = "";
     public int Tasks { get; set; }
@@ -36,5 +34,5 @@ public sealed class CampaignSummary
 
     public string? LastRedrive { get; set; }
 
-    public bool IsFinished => Status is Completed or Failed;
+    public bool IsFinished => Status is CampaignStatus.Completed or CampaignStatus.Failed;
 }

@@ -5,6 +5,7 @@ using WidthRetrain.Contracts.Investment;
 using WidthRetrain.Contracts.Stages;
 using WidthRetrain.Contracts.Tasks;
 using WidthRetrain.Planner.Events;
+using WidthRetrain.Planner.State;
 
 namespace WidthRetrain.Planner.Projections;
 
@@ -53,13 +54,13 @@ public partial class CampaignSummaryProjection : SingleStreamProjection<Campaign
 
     public void Apply(CampaignCompleted e, CampaignSummary s)
     {
-        s.Status = CampaignSummary.Completed;
+        s.Status = CampaignStatus.Completed;
         s.FinishedAt = e.CompletedAt;
     }
 
     public void Apply(CampaignFailed e, CampaignSummary s)
     {
-        s.Status = CampaignSummary.Failed;
+        s.Status = CampaignStatus.Failed;
         s.FailureReason = e.Reason;
         s.FinishedAt = e.FailedAt;
     }
@@ -72,7 +73,7 @@ public partial class CampaignSummaryProjection : SingleStreamProjection<Campaign
 
     public void Apply(IEvent<CampaignResumed> e, CampaignSummary s)
     {
-        s.Status = CampaignSummary.Running;
+        s.Status = CampaignStatus.Running;
         s.FailureReason = null;
         s.FinishedAt = null;
         s.ProgressAt = e.Timestamp;

@@ -67,7 +67,9 @@ public sealed class CampaignRedriver(IDocumentStore store, IBus bus, IOptions<Pl
         try
         {
             await using IQuerySession q = store.QuerySession();
-            running = scope.Filter(await q.Query<CampaignSummary>().Where(s => s.Status == CampaignSummary.Running).Select(s => s.Id).ToListAsync(cancel));
+            // Running = not finished (a resume clears FinishedAt). Not "Status == Running": Marten translates an enum
+            // constant by its own enum storage setting, not by the enum's JSON converter.
+            running = scope.Filter(await q.Query<CampaignSummary>().Where(s => s.FinishedAt == null).Select(s => s.Id).ToListAsync(cancel));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -16,7 +16,6 @@ namespace WidthRetrain.Planner.State;
 public sealed class CampaignState
 {
     public Guid Id { get; set; }
-    public int Version { get; set; }
     public CampaignSpec Spec { get; set; } = null!;
     public CampaignStatus Status { get; set; }
     /// <summary>
@@ -29,11 +28,8 @@ public sealed class CampaignState
     public int Stage { get; set; }
     public int StageRounds { get; set; }
     public Dictionary<int, int> CompletedByStage { get; set; } = [];
-    public int RoundsDone { get; set; }
-    public double TotalCost { get; set; }
     public List<int> ConcludedStages { get; set; } = [];
     public List<StageStarted> Stages { get; set; } = [];
-    public List<InvestmentDecision> Decisions { get; set; } = [];
     public CampaignRedriven? LastRedrive { get; set; }
     public string? FailureReason { get; set; }
 
@@ -54,13 +50,9 @@ public sealed class CampaignState
     public void Apply(RoundCompleted e)
     {
         CompletedByStage[e.Round.Stage] = CompletedIn(e.Round.Stage) + 1;
-        RoundsDone++;
-        TotalCost += e.Cost.Total;
     }
 
     public void Apply(StageConcluded e) => ConcludedStages.Add(e.Stage);
-
-    public void Apply(DecisionMade e) => Decisions.Add(e.Decision);
 
     public void Apply(CampaignCompleted e) => Status = CampaignStatus.Completed;
 
