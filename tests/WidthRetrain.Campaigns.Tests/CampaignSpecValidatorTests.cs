@@ -93,4 +93,16 @@ public class CampaignSpecValidatorTests
         Assert.Contains("drift.parameters.target-domain: unknown value 'sepia'; allowed: invert, rotate-90", all);
         Assert.Contains("drift.parameters.angles: only the rotation scenario takes angles, not gradual-shift", all);
     }
+
+    [Fact]
+    public void ADriftSpecRecordedBeforeParameters_StillReads_AndMeansTheSame()
+    {
+        var options = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
+        DriftSpec old = System.Text.Json.JsonSerializer.Deserialize<DriftSpec>("""{"kind":"gradual-shift","tasks":3,"angles":null,"targetDomain":"rotate-90"}""", options)!;
+
+        Assert.Null(old.Parameters);
+        Assert.Empty(CampaignSpecValidator.Problems(CampaignSpec.Demo() with { Drift = old }));
+        Assert.Equal("rotate-90", Learning.Drift.DriftScenarios.Normalised(ContractMapping.ToScenarioSpec(old)).Parameters!["target-domain"]);
+    }
 }
+
