@@ -93,9 +93,12 @@ public static class CampaignSpecValidator
         if (d.Tasks > 100) p.Add($"drift.tasks: at most 100, got {d.Tasks}");
         if (d.Angles is { Count: > 0 } angles && d.Tasks != angles.Count && (d.Kind ?? "").Trim().ToLowerInvariant() == DriftScenarios.Rotation)
             p.Add($"drift.tasks: {d.Tasks} does not match the {angles.Count} angles given (drift.tasks defaults to 5 when left out); set it to {angles.Count}");
-        // The learning core names these fields without the "drift." prefix and calls the kind "scenario".
+        // The learning core names these fields without the "drift." prefix and calls the kind "scenario";
+        // a parameter given in the map is named by its place there.
         p.AddRange(DriftScenarios.Problems(ContractMapping.ToScenarioSpec(d)).Select(m =>
-            m.StartsWith("scenario:", StringComparison.Ordinal) ? "drift.kind:" + m["scenario:".Length..] : "drift." + m));
+            m.StartsWith("scenario:", StringComparison.Ordinal) ? "drift.kind:" + m["scenario:".Length..]
+            : d.Parameters?.Keys.Any(k => m.StartsWith(k.Trim().ToLowerInvariant() + ":", StringComparison.Ordinal)) == true ? "drift.parameters." + m
+            : "drift." + m));
     }
 
     private static void Training(TrainingSpec? t, List<string> p)

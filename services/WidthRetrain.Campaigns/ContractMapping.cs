@@ -10,7 +10,7 @@ namespace WidthRetrain.Campaigns;
 /// <summary>From message contracts to the learning core's types (the contracts know nothing of the core).</summary>
 public static class ContractMapping
 {
-    public static ScenarioSpec ToScenarioSpec(DriftSpec d) => new(d.Kind, d.Angles is { Count: > 0 } ? null : d.Tasks, d.Angles, d.TargetDomain);
+    public static ScenarioSpec ToScenarioSpec(DriftSpec d) => new(d.Kind, d.Angles is { Count: > 0 } ? null : d.Tasks, d.Angles, d.TargetDomain, d.Parameters);
 
     public static DatasetRequest ToDatasetRequest(DatasetSpec d, string? dataDirectory, long seed) =>
         new(d.Name, dataDirectory, d.TrainLimit, d.TestLimit, seed);

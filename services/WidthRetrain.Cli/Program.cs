@@ -7,6 +7,7 @@ using WidthRetrain.Cli.Campaigns;
 using WidthRetrain.Cli.Contracts;
 using WidthRetrain.Cli.Replay;
 using WidthRetrain.Cli.Report;
+using WidthRetrain.Cli.Scenarios;
 using WidthRetrain.Cli.Store;
 using WidthRetrain.Cli.Sweep;
 using WidthRetrain.Hosting;
@@ -28,6 +29,9 @@ app.Configure(config =>
     config.AddCommand<RunCommand>("run")
         .WithDescription("Run a campaign: every service in this process (default) or sent to a deployed suite (--rabbitmq); live progress, then its table.")
         .WithExample("run", "--dataset", "synthetic", "--widths", "32,128", "--tasks", "3", "--plot", "campaign.png");
+    config.AddCommand<ScenariosCommand>("scenarios")
+        .WithDescription("List every drift scenario kind with its parameters (their defaults, allowed values and meaning), as run and sweep take them.")
+        .WithExample("scenarios", "--json");
     config.AddCommand<CampaignsCommand>("campaigns").WithDescription("List the campaigns in the event store.");
     config.AddCommand<ShowCommand>("show").WithDescription("Show one campaign from the event store.");
     config.AddCommand<ReportCommand>("report")

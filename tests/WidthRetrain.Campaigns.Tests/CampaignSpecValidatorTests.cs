@@ -76,4 +76,33 @@ public class CampaignSpecValidatorTests
         Assert.Equal(Learning.Training.OptimizerKind.Adam, settings.Optimizer);
         Assert.Throws<ArgumentException>(() => ContractMapping.ToTrainingSettings(new TrainingSpec("1", 0.001)));
     }
+
+    [Fact]
+    public void DriftParameters_AreCheckedByTheirScenario_AndNamedByTheirPlaceInTheSpec()
+    {
+        CampaignSpec demo = CampaignSpec.Demo();
+        Assert.Empty(CampaignSpecValidator.Problems(demo with
+        {
+            Drift = new DriftSpec("gradual-shift", 3, Parameters: new Dictionary<string, string> { ["target-domain"] = "rotate-90" }),
+        }));
+
+        string all = string.Join("\n", CampaignSpecValidator.Problems(demo with
+        {
+            Drift = new DriftSpec("gradual-shift", 3, Parameters: new Dictionary<string, string> { ["target-domain"] = "sepia", ["angles"] = "0,1,2" }),
+        }));
+        Assert.Contains("drift.parameters.target-domain: unknown value 'sepia'; allowed: invert, rotate-90", all);
+        Assert.Contains("drift.parameters.angles: only the rotation scenario takes angles, not gradual-shift", all);
+    }
+
+    [Fact]
+    public void ADriftSpecRecordedBeforeParameters_StillReads_AndMeansTheSame()
+    {
+        var options = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
+        DriftSpec old = System.Text.Json.JsonSerializer.Deserialize<DriftSpec>("""{"kind":"gradual-shift","tasks":3,"angles":null,"targetDomain":"rotate-90"}""", options)!;
+
+        Assert.Null(old.Parameters);
+        Assert.Empty(CampaignSpecValidator.Problems(CampaignSpec.Demo() with { Drift = old }));
+        Assert.Equal("rotate-90", Learning.Drift.DriftScenarios.Normalised(ContractMapping.ToScenarioSpec(old)).Parameters!["target-domain"]);
+    }
 }
+

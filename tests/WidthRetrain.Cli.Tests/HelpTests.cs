@@ -6,6 +6,7 @@ public sealed class HelpTests
     [Theory]
     [InlineData("run")]
     [InlineData("sweep")]
+    [InlineData("scenarios")]
     [InlineData("campaigns")]
     [InlineData("show")]
     [InlineData("report")]

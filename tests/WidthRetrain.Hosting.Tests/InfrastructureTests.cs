@@ -53,4 +53,18 @@ public class InfrastructureTests
         Assert.Contains("content hash", e.Message);
         Assert.Contains(realHash, e.Message);
     }
+
+    [Fact]
+    public void TaskCache_KeepsScenariosThatDifferOnlyInAParameter_Apart_AndSpellingsOfOneScenario_Together()
+    {
+        using var cache = new TaskCache(new StorageOptions());
+        var dataset = new DatasetSpec("synthetic", 100, 20);
+        var invert = new DriftSpec("gradual-shift", 2);
+        var turned = invert with { Parameters = new Dictionary<string, string> { ["target-domain"] = "rotate-90" } };
+        var turnedByField = invert with { TargetDomain = "rotate-90" };
+
+        using TaskLease a = cache.Lease(dataset, invert, 4), b = cache.Lease(dataset, turned, 4), c = cache.Lease(dataset, turnedByField, 4);
+        Assert.NotEqual(a.Tasks[1].ContentHash, b.Tasks[1].ContentHash);
+        Assert.Same(b.Tasks, c.Tasks);
+    }
 }

@@ -6,8 +6,9 @@ namespace WidthRetrain.Contracts.Campaigns;
 /// <list type="bullet">
 /// <item>name: 1..100 characters.</item>
 /// <item>dataset.name: fashion-mnist, mnist, kmnist, idx or synthetic; dataset.trainLimit / testLimit: positive when given.</item>
-/// <item>drift.kind: rotation, permutation, class-split or gradual-shift; drift.tasks: 1..100 (class-split: at most the number of classes);
-/// drift.angles (rotation only): one finite angle per task; drift.targetDomain (gradual-shift only): invert or rotate-90.</item>
+/// <item>drift.kind: a kind that `widthretrain scenarios` lists; drift.tasks: 1..100 (class-split: at most the number of classes);
+/// drift.parameters: the kind's parameters and their allowed values as `widthretrain scenarios` lists them (drift.angles and
+/// drift.targetDomain are the same as parameters angles and target-domain).</item>
 /// <item>widths: 1..16 distinct widths, each 1..65536.</item>
 /// <item>depth: 1..8 hidden layers; activation: relu, tanh or gelu.</item>
 /// <item>training.optimizer: sgd, momentum or adam; learningRate &gt; 0; batchSize &gt;= 1; epochsPerTask &gt;= 1;

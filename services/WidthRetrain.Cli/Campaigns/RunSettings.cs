@@ -33,20 +33,24 @@ public sealed class RunSettings : ExecutionSettings
     public int? TestLimit { get; init; }
 
     [CommandOption("--scenario <KIND>")]
-    [Description("rotation, permutation, class-split or gradual-shift")]
+    [Description(ScenarioOptions.ScenarioHelp)]
     public string? Scenario { get; init; }
 
     [CommandOption("--tasks <N>")]
-    [Description("Number of retraining tasks")]
+    [Description(ScenarioOptions.TasksHelp)]
     public int? Tasks { get; init; }
 
     [CommandOption("--angles <LIST>")]
-    [Description("Rotation: one angle per task, in degrees (sets --tasks to their number)")]
+    [Description(ScenarioOptions.AnglesHelp)]
     public string? Angles { get; init; }
 
-    [CommandOption("--target-domain <KIND>")]
-    [Description("Gradual shift: invert or rotate-90")]
+    [CommandOption("--target-domain <NAME>")]
+    [Description(ScenarioOptions.TargetDomainHelp)]
     public string? TargetDomain { get; init; }
+
+    [CommandOption("--drift-param <NAME=VALUE>")]
+    [Description(ScenarioOptions.DriftParamHelp)]
+    public string[]? DriftParams { get; init; }
 
     [CommandOption("--widths <LIST>")]
     [Description("Hidden widths of a fixed-width campaign, e.g. 32,64,128")]
@@ -134,7 +138,6 @@ public sealed class RunSettings : ExecutionSettings
     public CampaignSpec ToSpec()
     {
         CampaignSpec spec = CampaignSpecDefaults.Complete(SpecFile is null ? CampaignSpec.Demo() : ReadJson<CampaignSpec>("--spec", SpecFile));
-        IReadOnlyList<double>? angles = Angles is null ? spec.Drift.Angles : ListOption.Doubles("--angles", Angles);
         spec = spec with
         {
             Name = Name ?? spec.Name,
@@ -144,13 +147,7 @@ public sealed class RunSettings : ExecutionSettings
                 TrainLimit = TrainLimit ?? spec.Dataset.TrainLimit,
                 TestLimit = TestLimit ?? spec.Dataset.TestLimit,
             },
-            Drift = spec.Drift with
-            {
-                Kind = Scenario ?? spec.Drift.Kind,
-                Tasks = Tasks ?? (Angles is null ? spec.Drift.Tasks : angles!.Count),
-                Angles = angles,
-                TargetDomain = TargetDomain ?? spec.Drift.TargetDomain,
-            },
+            Drift = new ScenarioOptions(Scenario, Tasks, Angles, TargetDomain, DriftParams).Over(spec.Drift),
             Widths = Widths is null ? spec.Widths : ListOption.Ints("--widths", Widths),
             Depth = Depth ?? spec.Depth,
             Activation = Activation ?? spec.Activation,

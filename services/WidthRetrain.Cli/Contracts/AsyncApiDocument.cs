@@ -314,7 +314,14 @@ public static class AsyncApiDocument
     /// </summary>
     private static readonly Dictionary<(Type, string), Action<JsonObject>> Allowed = new()
     {
-        [(typeof(DriftSpec), "kind")] = s => Enum(s, DriftScenarios.Kinds),
+        [(typeof(DriftSpec), "kind")] = s =>
+        {
+            Enum(s, DriftScenarios.Kinds);
+            s["description"] = $"{s["description"]} Kinds: {string.Join("; ", DriftScenarios.Definitions.Select(d => $"{d.Kind}: {d.Help}"))}.";
+        },
+        [(typeof(DriftSpec), "parameters")] = s => s["description"] = $"{s["description"]} By kind: " + string.Join("; ",
+            DriftScenarios.Definitions.Where(d => d.Parameters.Count > 0).Select(d => $"{d.Kind}: " + string.Join(", ",
+                d.Parameters.Select(p => $"{p.Name} ({p.Allowed}{(p.Default is null ? "" : $"; default {p.Default}")}): {p.Help}")))) + ".",
         [(typeof(DriftSpec), "tasks")] = s => (s["minimum"], s["maximum"]) = (1, 100),
         [(typeof(DatasetSpec), "name")] = s => Enum(s, DatasetLoader.Names),
         [(typeof(CampaignSpec), "activation")] = s => Enum(s, [.. System.Enum.GetNames<Activation>().Select(n => n.ToLowerInvariant())]),

@@ -3,6 +3,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using WidthRetrain.Cli.Shared;
 using WidthRetrain.Learning;
+using WidthRetrain.Learning.Drift;
 using WidthRetrain.Learning.Protocol;
 
 namespace WidthRetrain.Cli.Sweep;
@@ -37,7 +38,7 @@ public sealed class SweepCommand : Command<SweepSettings>
     {
         var t = spec.Training;
         AnsiConsole.MarkupLineInterpolated(
-            $"[bold]Width sweep[/]: {spec.Dataset.Name} ({spec.Dataset.TrainLimit?.ToString() ?? "all"} train / {spec.Dataset.TestLimit?.ToString() ?? "all"} test), {spec.Scenario.Kind} x {spec.Scenario.Tasks ?? spec.Scenario.Angles?.Count} tasks");
+            $"[bold]Width sweep[/]: {spec.Dataset.Name} ({spec.Dataset.TrainLimit?.ToString() ?? "all"} train / {spec.Dataset.TestLimit?.ToString() ?? "all"} test), {spec.Scenario.Kind} x {DriftScenarios.Normalised(spec.Scenario).Tasks} tasks");
         AnsiConsole.MarkupLineInterpolated(
             $"widths {string.Join(",", spec.Widths)}; depths {string.Join(",", spec.Depths)}; seeds {string.Join(",", spec.Seeds)}; {t.Optimizer} lr {t.LearningRate} batch {t.BatchSize} x {t.EpochsPerTask} epochs; replay {t.ReplayPerTask}; lr-decay {t.LearningRateDecayPerTask}; {TorchRuntime.Threads} threads");
     }

@@ -22,21 +22,25 @@ public sealed class SweepSettings : CommandSettings
     public string? DataDir { get; init; }
 
     [CommandOption("--scenario <KIND>")]
-    [Description("rotation, permutation, class-split or gradual-shift")]
+    [Description(ScenarioOptions.ScenarioHelp)]
     [DefaultValue(DriftScenarios.Rotation)]
     public string Scenario { get; init; } = DriftScenarios.Rotation;
 
     [CommandOption("--tasks <N>")]
-    [Description("Number of tasks (rotation: angles 0, 22.5, 45, ... unless --angles is given)")]
+    [Description(ScenarioOptions.TasksHelp + " (default 5)")]
     public int? Tasks { get; init; }
 
     [CommandOption("--angles <LIST>")]
-    [Description("Rotation angles in degrees, one per task, e.g. 0,30,60")]
+    [Description(ScenarioOptions.AnglesHelp)]
     public string? Angles { get; init; }
 
     [CommandOption("--target-domain <NAME>")]
-    [Description("gradual-shift only: invert or rotate-90")]
+    [Description(ScenarioOptions.TargetDomainHelp)]
     public string? TargetDomain { get; init; }
+
+    [CommandOption("--drift-param <NAME=VALUE>")]
+    [Description(ScenarioOptions.DriftParamHelp)]
+    public string[]? DriftParams { get; init; }
 
     [CommandOption("--widths <LIST>")]
     [Description("Hidden widths to compare")]
@@ -114,10 +118,7 @@ public sealed class SweepSettings : CommandSettings
     /// <summary>The sweep these options describe; throws <see cref="ArgumentException"/> naming every bad option.</summary>
     public SweepSpec ToSpec()
     {
-        var scenario = new ScenarioSpec(Scenario,
-            Tasks ?? (Angles is null ? 5 : null),
-            Angles is null ? null : ListOption.Doubles("--angles", Angles),
-            TargetDomain);
+        ScenarioSpec scenario = new ScenarioOptions(Scenario, Tasks, Angles, TargetDomain, DriftParams).ToScenarioSpec(DriftScenarios.Rotation, defaultTasks: 5);
         var training = new TrainingSettings(ListOption.Enum<OptimizerKind>("--optimizer", Optimizer), LearningRate, Batch, Epochs, Momentum,
             Replay, LearningRateDecay);
         var dataset = new DatasetRequest(Dataset, DataDir, TrainLimit, TestLimit);

@@ -23,7 +23,8 @@ public sealed class TaskCache(StorageOptions storage) : IDisposable
     /// <summary>The task sequence of (dataset, drift, seed); dispose the lease when done with its tensors.</summary>
     public TaskLease Lease(DatasetSpec dataset, DriftSpec drift, long seed)
     {
-        string key = $"{dataset.Name}|{dataset.TrainLimit}|{dataset.TestLimit}|{drift.Kind}|{drift.Tasks}|{string.Join(",", drift.Angles ?? [])}|{drift.TargetDomain}|{seed}";
+        // A hash of the whole normalised recipe: a scenario parameter cannot be left out of the key by hand.
+        string key = TaskSequenceKey.Of(ContractMapping.ToDatasetRequest(dataset, storage.DataDirectory, seed), ContractMapping.ToScenarioSpec(drift), seed);
         lock (gate)
         {
             Entry? entry = entries.FirstOrDefault(e => e.Key == key);

@@ -9,7 +9,14 @@ namespace WidthRetrain.Learning.Drift;
 /// </summary>
 public sealed record ClassSplitScenario(int Tasks, int Classes) : DriftScenario
 {
-    public override string Kind => DriftScenarios.ClassSplit;
+    public static ScenarioDefinition Definition { get; } = new(DriftScenarios.ClassSplit,
+        "the classes dealt into T groups ({0,1}, {2,3}, ...), one shared head over all classes, no task id",
+        ListPosition: 3, [], a => new ClassSplitScenario(a.Tasks, a.Classes))
+    {
+        Rules = a => a.Tasks > a.Classes ? [$"tasks: class-split needs at most one task per class ({a.Classes}), got {a.Tasks}"] : [],
+    };
+
+    public override string Kind => Definition.Kind;
     public override int TaskCount => Tasks;
     public override string Describe(int taskIndex) => $"classes {string.Join(",", ClassesOf(taskIndex))}";
 

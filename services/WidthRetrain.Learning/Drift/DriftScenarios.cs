@@ -1,59 +1,148 @@
+using System.Reflection;
 using WidthRetrain.Learning.Data;
 using static TorchSharp.torch;
 
 namespace WidthRetrain.Learning.Drift;
 
-/// <summary>Builds scenarios from specs (with errors that name the field) and materialises task sequences.</summary>
+/// <summary>
+/// The scenarios every <see cref="DriftScenario"/> record declares (its static <c>Definition</c>, found by reflection so that
+/// a new scenario is one file); builds them from specs, with errors that name the field, and materialises task sequences.
+/// </summary>
 public static class DriftScenarios
 {
     public const string Rotation = "rotation";
     public const string Permutation = "permutation";
     public const string ClassSplit = "class-split";
     public const string GradualShift = "gradual-shift";
-    public static IReadOnlyList<string> Kinds { get; } = [Rotation, Permutation, ClassSplit, GradualShift];
+
+    /// <summary>Every scenario's definition, in list order.</summary>
+    public static IReadOnlyList<ScenarioDefinition> Definitions { get; } = Discover();
+
+    public static IReadOnlyList<string> Kinds { get; } = [.. Definitions.Select(d => d.Kind)];
+
+    /// <summary>The definition of <paramref name="kind"/> (ignoring case and surrounding blanks), or null.</summary>
+    public static ScenarioDefinition? Find(string? kind) => Definitions.FirstOrDefault(d => d.Kind == Normalise(kind));
 
     /// <summary>Returns the scenario, or throws <see cref="ArgumentException"/> listing every bad field.</summary>
     public static DriftScenario Create(ScenarioSpec spec, int classes = 10)
     {
-        IReadOnlyList<string> errors = Problems(spec, classes);
-        if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors));
-        string kind = spec.Kind.Trim().ToLowerInvariant();
-        int t = kind == Rotation && spec.Angles is { Count: > 0 } given ? given.Count : spec.Tasks!.Value;
-        return kind switch
-        {
-            Rotation => spec.Angles is { Count: > 0 } a ? new RotationScenario(a.ToArray()) : RotationScenario.Paper(t),
-            Permutation => new PermutationScenario(t),
-            ClassSplit => new ClassSplitScenario(t, classes),
-            _ => new GradualShiftScenario(t, spec.TargetDomain ?? GradualShiftScenario.Invert),
-        };
+        var (definition, arguments) = Checked(spec, classes);
+        return definition.Create(arguments);
     }
 
-    /// <summary>Every bad field of the spec, named (scenario, tasks, angles, target-domain), with what is allowed.</summary>
-    public static IReadOnlyList<string> Problems(ScenarioSpec spec, int classes = 10)
+    /// <summary>Every bad field of the spec, named (scenario, tasks, or the parameter's name), with what is allowed.</summary>
+    public static IReadOnlyList<string> Problems(ScenarioSpec spec, int classes = 10) => Check(spec, classes).Errors;
+
+    /// <summary>
+    /// The one spelling of what <paramref name="spec"/> means: kind in lower case, the number of tasks, and every parameter
+    /// of the kind with its canonical value (defaults filled in, the Angles and TargetDomain fields moved into Parameters).
+    /// Two specs that build the same scenario normalise equal (except rotation's explicit against implied angles).
+    /// The rules that need the dataset (class-split's classes) are left to <see cref="Create"/>.
+    /// </summary>
+    public static ScenarioSpec Normalised(ScenarioSpec spec)
+    {
+        var (definition, arguments) = Checked(spec, classes: null);
+        var parameters = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (ScenarioParameter p in definition.Parameters)
+        {
+            string? text = arguments.Given.TryGetValue(p.Name, out string? given) ? given : p.Default;
+            if (text is not null) parameters[p.Name] = p.Canonical(text);
+        }
+        return new ScenarioSpec(definition.Kind, arguments.Tasks, Parameters: parameters);
+    }
+
+    private static (ScenarioDefinition Definition, ScenarioArguments Arguments) Checked(ScenarioSpec spec, int? classes)
+    {
+        var (errors, definition, arguments) = Check(spec, classes);
+        if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors));
+        return (definition!, arguments!);
+    }
+
+    private static (IReadOnlyList<string> Errors, ScenarioDefinition? Definition, ScenarioArguments? Arguments) Check(ScenarioSpec spec, int? classes)
     {
         var errors = new List<string>();
-        string kind = spec.Kind.Trim().ToLowerInvariant();
-        if (!Kinds.Contains(kind))
+        string kind = Normalise(spec.Kind);
+        ScenarioDefinition? definition = Find(kind);
+        if (definition is null)
             errors.Add($"scenario: unknown value '{spec.Kind}'; allowed: {string.Join(", ", Kinds)}");
-        int? tasks = spec.Tasks;
-        if (kind == Rotation && spec.Angles is { Count: > 0 } angles)
+        IReadOnlyDictionary<string, string> given = Given(spec, errors);
+        bool parametersValid = true;
+        foreach (var (name, text) in given)
         {
-            if (tasks is not null && tasks != angles.Count)
-                errors.Add($"tasks: {tasks} does not match the {angles.Count} angles given; omit one or make them agree");
-            if (angles.Any(a => !double.IsFinite(a)))
-                errors.Add("angles: every angle must be a finite number of degrees");
-            tasks = angles.Count;
+            ScenarioParameter? parameter = definition?.Parameters.FirstOrDefault(p => p.Name == name);
+            if (parameter is null)
+                NotTaken(name, kind, definition, errors);
+            else if (parameter.Problem(text) is { } problem)
+            {
+                errors.Add($"{name}: {problem}");
+                parametersValid = false;
+            }
         }
-        else if (spec.Angles is { Count: > 0 } && kind != Rotation)
-            errors.Add($"angles: only the rotation scenario takes angles, not {kind}");
+        int? tasks = spec.Tasks;
+        if (definition?.OnePerTask is { } perTask && given.TryGetValue(perTask.Name, out string? values) && perTask.Problem(values) is null)
+        {
+            int count = perTask.Read(values).Count;
+            if (tasks is not null && tasks != count)
+                errors.Add($"tasks: {tasks} does not match the {count} {perTask.Name} given; omit one or make them agree");
+            tasks = count;
+        }
         if (tasks is null or < 1)
             errors.Add($"tasks: must be at least 1, got {tasks?.ToString() ?? "nothing"}");
-        else if (kind == ClassSplit && tasks > classes)
-            errors.Add($"tasks: class-split needs at most one task per class ({classes}), got {tasks}");
-        string target = spec.TargetDomain ?? GradualShiftScenario.Invert;
-        if (kind == GradualShift && !GradualShiftScenario.TargetDomains.Contains(target))
-            errors.Add($"target-domain: unknown value '{spec.TargetDomain}'; allowed: {string.Join(", ", GradualShiftScenario.TargetDomains)}");
-        return errors;
+        else if (definition is not null && parametersValid)
+        {
+            var arguments = new ScenarioArguments(tasks.Value, classes ?? 0, given);
+            if (classes is not null) errors.AddRange(definition.Rules(arguments));
+            if (errors.Count == 0) return (errors, definition, arguments);
+        }
+        return (errors, null, null);
+    }
+
+    /// <summary>The parameters given, by name: the Parameters map and the older Angles and TargetDomain fields, which mean the same.</summary>
+    private static IReadOnlyDictionary<string, string> Given(ScenarioSpec spec, List<string> errors)
+    {
+        var given = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, text) in spec.Parameters ?? new Dictionary<string, string>())
+            given[Normalise(name)] = text.Trim();
+        if (spec.Angles is { Count: > 0 } angles)
+            Field(given, RotationScenario.Angles.Name, string.Join(",", angles.Select(ScenarioParameter.Format)), errors);
+        if (spec.TargetDomain is { } target)
+            Field(given, GradualShiftScenario.Target.Name, target, errors);
+        return given;
+    }
+
+    private static void Field(SortedDictionary<string, string> given, string name, string text, List<string> errors)
+    {
+        if (given.TryGetValue(name, out string? other) && other.Replace(" ", "", StringComparison.Ordinal) != text)
+            errors.Add($"{name}: given both as a field ({text}) and as a parameter ({other}); give it once");
+        given[name] = text;
+    }
+
+    private static void NotTaken(string name, string kind, ScenarioDefinition? definition, List<string> errors)
+    {
+        string[] takers = [.. Definitions.Where(d => d.Parameters.Any(p => p.Name == name)).Select(d => d.Kind)];
+        if (takers.Length > 0)
+            errors.Add($"{name}: only the {string.Join(", ", takers)} scenario{(takers.Length > 1 ? "s take" : " takes")} {name}, not {kind}");
+        else if (definition is not null)
+            errors.Add($"{name}: {kind} takes no such parameter; it takes: {(definition.Parameters.Count == 0 ? "none" : string.Join(", ", definition.Parameters.Select(p => p.Name)))}");
+        else
+            errors.Add($"{name}: no scenario takes such a parameter");
+    }
+
+    private static string Normalise(string? text) => (text ?? "").Trim().ToLowerInvariant();
+
+    private static ScenarioDefinition[] Discover()
+    {
+        ScenarioDefinition[] found =
+        [
+            .. typeof(DriftScenario).Assembly.GetTypes()
+                .Where(t => t.IsSubclassOf(typeof(DriftScenario)) && !t.IsAbstract)
+                .Select(t => t.GetProperty(nameof(RotationScenario.Definition), BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as ScenarioDefinition
+                    ?? throw new InvalidOperationException($"{t.Name} must declare its kind as `public static ScenarioDefinition Definition`"))
+                .OrderBy(d => d.ListPosition),
+        ];
+        if (found.GroupBy(d => d.Kind).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new InvalidOperationException($"drift scenario kind '{twice.Key}' is declared twice");
+        return found;
     }
 
     /// <summary>Materialises one task (train and test) from the source dataset: flattened float32 inputs.</summary>

@@ -13,7 +13,14 @@ public sealed record GradualShiftScenario(int Tasks, string TargetDomain) : Drif
     public const string Rotate90 = "rotate-90";
     public static IReadOnlyList<string> TargetDomains { get; } = [Invert, Rotate90];
 
-    public override string Kind => DriftScenarios.GradualShift;
+    public static ScenarioParameter<string> Target { get; } = ScenarioParameter.Choice("target-domain",
+        "the domain the tasks shift to: inverted or quarter-turned images", TargetDomains, Invert);
+
+    public static ScenarioDefinition Definition { get; } = new(DriftScenarios.GradualShift,
+        "a seeded fraction t/(T-1) of task t's samples comes from the target domain",
+        ListPosition: 4, [Target], a => new GradualShiftScenario(a.Tasks, a.Get(Target)));
+
+    public override string Kind => Definition.Kind;
     public override int TaskCount => Tasks;
     public double TargetFraction(int taskIndex) => Tasks == 1 ? 0 : (double)taskIndex / (Tasks - 1);
     public override string Describe(int taskIndex) => $"{TargetFraction(taskIndex):P0} {TargetDomain}";

@@ -8,7 +8,11 @@ namespace WidthRetrain.Learning.Drift;
 /// </summary>
 public sealed record PermutationScenario(int Tasks) : DriftScenario
 {
-    public override string Kind => DriftScenarios.Permutation;
+    public static ScenarioDefinition Definition { get; } = new(DriftScenarios.Permutation,
+        "task 0 is the original; task t applies one fixed seeded pixel permutation",
+        ListPosition: 2, [], a => new PermutationScenario(a.Tasks));
+
+    public override string Kind => Definition.Kind;
     public override int TaskCount => Tasks;
     public override string Describe(int taskIndex) => taskIndex == 0 ? "original pixels" : $"pixel permutation #{taskIndex}";
 

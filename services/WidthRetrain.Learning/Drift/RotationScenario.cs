@@ -9,10 +9,21 @@ namespace WidthRetrain.Learning.Drift;
 /// </summary>
 public sealed record RotationScenario(IReadOnlyList<double> AnglesDegrees) : DriftScenario
 {
+    public static ScenarioParameter<IReadOnlyList<double>> Angles { get; } = ScenarioParameter.Numbers("angles",
+        "one angle per task in degrees, counter-clockwise (sets the number of tasks); default 0, 22.5, 45, ...",
+        "finite numbers, comma-separated", "every angle must be a finite number of degrees");
+
+    public static ScenarioDefinition Definition { get; } = new(DriftScenarios.Rotation,
+        "task t rotates every image counter-clockwise by angle t (nearest neighbour, fill 0), the paper's protocol",
+        ListPosition: 1, [Angles], a => a.IsGiven(Angles) ? new RotationScenario(a.Get(Angles)) : Paper(a.Tasks))
+    {
+        OnePerTask = Angles,
+    };
+
     /// <summary>The paper's angles for <paramref name="tasks"/> tasks: 0, 22.5, 45, ...</summary>
     public static RotationScenario Paper(int tasks) => new(Enumerable.Range(0, tasks).Select(t => t * 22.5).ToArray());
 
-    public override string Kind => DriftScenarios.Rotation;
+    public override string Kind => Definition.Kind;
     public override int TaskCount => AnglesDegrees.Count;
     public override string Describe(int taskIndex) => $"rotation {AnglesDegrees[taskIndex]:0.##}°";
 
