@@ -6,5 +6,6 @@ return await ServiceHost.RunAsync("cost-accountant", async () =>
 {
     var builder = ServiceHost.CreateBuilder(args);
     builder.Services.AddWidthRetrainService(builder.Configuration, "cost-accountant", x => x.AddCostAccountant());
-    await builder.Build().RunAsync();
+    using IHost host = ServiceHost.BuildValidated(builder);
+    await host.RunAsync();
 });

@@ -8,5 +8,6 @@ return await ServiceHost.RunAsync("drift-generator", async () =>
     var builder = ServiceHost.CreateBuilder(args);
     builder.Services.AddWidthRetrainService(builder.Configuration, "drift-generator", x => x.AddDriftGenerator());
     builder.Services.AddWidthRetrainCompute(builder.Configuration);
-    await builder.Build().RunAsync();
+    using IHost host = ServiceHost.BuildValidated(builder);
+    await host.RunAsync();
 });

@@ -8,5 +8,6 @@ return await ServiceHost.RunAsync("evaluator", async () =>
     var builder = ServiceHost.CreateBuilder(args);
     builder.Services.AddWidthRetrainService(builder.Configuration, "evaluator", x => x.AddEvaluator());
     builder.Services.AddWidthRetrainCompute(builder.Configuration);
-    await builder.Build().RunAsync();
+    using IHost host = ServiceHost.BuildValidated(builder);
+    await host.RunAsync();
 });

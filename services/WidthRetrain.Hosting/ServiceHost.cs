@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -26,6 +27,25 @@ public static class ServiceHost
             ContentRootPath = AppContext.BaseDirectory,
             Configuration = configuration,
         });
+    }
+
+    /// <summary>
+    /// Builds the host and validates its settings (the options registered with ValidateOnStart) before it starts, so
+    /// that a broken setting reaches <see cref="RunAsync"/> as one line, without the host logging a stack trace first.
+    /// </summary>
+    public static IHost BuildValidated(HostApplicationBuilder builder)
+    {
+        IHost host = builder.Build();
+        try
+        {
+            host.Services.GetService<IStartupValidator>()?.Validate();
+            return host;
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
