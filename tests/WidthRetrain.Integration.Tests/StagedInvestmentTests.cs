@@ -109,7 +109,7 @@ public sealed class StagedInvestmentTests : IAsyncLifetime
         // Counterfactual: a policy asking for a gain no width gives (100 points) stops at stage 1; nothing is trained for it.
         // (Not a return threshold: with measured device time a wider arm can come out cheaper, and its return unbounded.)
         int trainedBefore = (await q.Events.QueryRawEventDataOnly<RoundTrained>().ToListAsync()).Count;
-        var strict = Policy with { Name = "strict", MinimumGain = 1, Levers = [] };
+        var strict = Policy with { MinimumGain = 1, Levers = [] }; // the same rule (its name selects it), stricter parameters
         var (strictStages, strictSpent) = InvestmentHistory.Build(history.Stages, history.Rounds, strict);
         CounterfactualPath path = DecisionReplayer.Counterfactual(strict, strictStages, strictSpent, shape);
         Assert.Single(path.Decisions);

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace WidthRetrain.Contracts.Campaigns;
 
 /// <summary>The drift scenario: its kind (`widthretrain scenarios` lists every kind with its parameters), number of tasks and parameters.</summary>
@@ -11,4 +13,5 @@ public sealed record DriftSpec(
     int Tasks = 5,
     IReadOnlyList<double>? Angles = null,
     string? TargetDomain = null,
-    IReadOnlyDictionary<string, string>? Parameters = null);
+    // Omitted when null: the events recorded before this field existed keep their content, and so their hash.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Parameters = null);

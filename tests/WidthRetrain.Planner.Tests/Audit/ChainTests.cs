@@ -55,6 +55,14 @@ public class ChainTests
     }
 
     [Fact]
+    public void AnOptionalFieldAddedToARecordedContract_LeavesOldContentAndSoItsHash_AsItWas()
+    {
+        // A DriftSpec as every campaign recorded it before drift parameters existed: no "parameters" key, so the same hash.
+        Assert.Equal("""{"Angles":null,"Kind":"rotation","TargetDomain":null,"Tasks":5}""", CanonicalJson.Of(new DriftSpec()));
+        Assert.Contains("\"Parameters\":{\"max-std\":\"0.3\"}", CanonicalJson.Of(new DriftSpec("noise", Parameters: new Dictionary<string, string> { ["max-std"] = "0.3" })));
+    }
+
+    [Fact]
     public void AnIntactChain_GivesItsHead()
     {
         List<RecordedEvent> events = Chain(Stream, Data);
