@@ -12,5 +12,30 @@ public sealed record CampaignLimits(double MaxModelMemoryGiB = 8, double MaxChec
 {
     public const string Section = "Limits";
 
-    public static CampaignLimits From(IConfiguration configuration) => configuration.GetSection(Section).Get<CampaignLimits>() ?? new CampaignLimits();
+    /// <summary>The section, checked: a ceiling of zero, below zero or not a number would refuse every campaign, or none.</summary>
+    /// <exception cref="ArgumentException">Every broken setting, named with what is allowed.</exception>
+    public static CampaignLimits From(IConfiguration configuration)
+    {
+        CampaignLimits limits = configuration.GetSection(Section).Get<CampaignLimits>() ?? new CampaignLimits();
+        IReadOnlyList<string> problems = limits.Problems("Limits:");
+        return problems.Count == 0 ? limits : throw new ArgumentException(string.Join("; ", problems));
+    }
+
+    /// <summary>Every broken ceiling, each named with <paramref name="prefix"/> (the section, or the option's source).</summary>
+    public IReadOnlyList<string> Problems(string prefix)
+    {
+        var p = new List<string>();
+        Positive(p, prefix + nameof(MaxModelMemoryGiB), MaxModelMemoryGiB);
+        Positive(p, prefix + nameof(MaxCheckpointGiB), MaxCheckpointGiB);
+        Positive(p, prefix + nameof(MaxHours), MaxHours);
+        Positive(p, prefix + nameof(GflopsPerSecond), GflopsPerSecond);
+        if (MaxBatchSize < 1) p.Add($"{prefix}{nameof(MaxBatchSize)}: must be at least 1, got {MaxBatchSize}");
+        return p;
+    }
+
+    private static void Positive(List<string> problems, string name, double value)
+    {
+        if (!(value > 0 && double.IsFinite(value)))
+            problems.Add($"{name}: must be a positive number, got {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+    }
 }

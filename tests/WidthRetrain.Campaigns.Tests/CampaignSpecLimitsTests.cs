@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using WidthRetrain.Campaigns;
 using WidthRetrain.Contracts.Campaigns;
 using WidthRetrain.Contracts.Investment;
@@ -83,5 +84,22 @@ public class CampaignSpecLimitsTests
         Assert.Equal((Demo.Dataset, Demo.Drift, 1, "relu", Demo.Training, PriceBook.Default), (complete.Dataset, complete.Drift, complete.Depth, complete.Activation, complete.Training, complete.Prices));
         Assert.Equal(Demo.Widths, complete.Widths);
         Assert.Empty(CampaignSpecDefaults.Complete(partial with { Policy = new InvestmentPolicy() }).Widths);
+    }
+
+    [Fact]
+    public void BrokenCeilingsInTheLimitsSection_AreRefusedAtStart_NamingEachSetting()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Limits:MaxHours"] = "0",
+            ["Limits:GflopsPerSecond"] = "-3",
+            ["Limits:MaxBatchSize"] = "0",
+        }).Build();
+        string message = Assert.Throws<ArgumentException>(() => CampaignLimits.From(configuration)).Message;
+        Assert.Contains("Limits:MaxHours: must be a positive number, got 0", message);
+        Assert.Contains("Limits:GflopsPerSecond: must be a positive number, got -3", message);
+        Assert.Contains("Limits:MaxBatchSize: must be at least 1, got 0", message);
+        Assert.Equal(new CampaignLimits(MaxHours: 2), CampaignLimits.From(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Limits:MaxHours"] = "2" }).Build()));
     }
 }

@@ -26,6 +26,13 @@ public class ServiceFrameTests
     public void AMissingOrContradictoryTransport_IsAnErrorAtStart_NeverAFallback(string? transport, string? url, string error) =>
         Assert.Contains(error, Assert.Throws<ArgumentException>(() => new BusOptions { Transport = transport, RabbitMqUrl = url }.ResolveTransport()).Message);
 
+    [Theory]
+    [InlineData(-1, 5, "Bus:RetryLimit: must be 0 to 20, got -1")]
+    [InlineData(4, 101, "Bus:DeliveryLimit: must be 0 to 100 (0: classic queues), got 101")]
+    public void RetryCountsOutOfRange_AreAnErrorAtStart(int retries, int deliveries, string error) =>
+        Assert.Equal(error, Assert.Throws<ArgumentException>(() =>
+            new BusOptions { Transport = "InMemory", RetryLimit = retries, DeliveryLimit = deliveries }.ResolveTransport()).Message);
+
     [Fact]
     public void ServicesReadTheirOwnSettings_WhereverTheyAreStartedFrom()
     {

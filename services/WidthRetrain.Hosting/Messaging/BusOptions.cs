@@ -22,9 +22,14 @@ public sealed class BusOptions
     /// <summary>Attempts after the first before a message goes to its _error queue.</summary>
     public int RetryLimit { get; set; } = 4;
 
-    /// <summary>The transport these settings ask for; a missing or contradictory choice is an error naming the setting.</summary>
+    /// <summary>
+    /// The transport these settings ask for; a missing or contradictory choice, or retry counts out of range, is an
+    /// error naming the setting.
+    /// </summary>
     public string ResolveTransport()
     {
+        if (RetryLimit is < 0 or > 20) throw new ArgumentException($"Bus:RetryLimit: must be 0 to 20, got {RetryLimit}");
+        if (DeliveryLimit is < 0 or > 100) throw new ArgumentException($"Bus:DeliveryLimit: must be 0 to 100 (0: classic queues), got {DeliveryLimit}");
         bool hasUrl = !string.IsNullOrWhiteSpace(RabbitMqUrl);
         if (string.IsNullOrWhiteSpace(Transport))
             return hasUrl ? RabbitMq
