@@ -59,7 +59,7 @@ public sealed record CampaignEstimate(int Rounds, int LargestWidth, long Largest
         var widths = new List<int> { p.StartWidth };
         while (widths.Count < 64)
         {
-            int next = PolicyRegistry.Standard.For(p).NextWidth(p, widths[^1]);
+            int next = PolicyRegistry.Standard.ForRecorded(p).NextWidth(p, widths[^1]);
             if (next > p.CapWidth || next <= widths[^1]) break;
             widths.Add(next);
         }

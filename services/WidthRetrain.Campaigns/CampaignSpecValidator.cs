@@ -121,11 +121,12 @@ public static class CampaignSpecValidator
     {
         if (string.IsNullOrWhiteSpace(q.Name)) p.Add("policy.name: must not be empty");
         if (q.Version < 1) p.Add($"policy.version: must be at least 1, got {q.Version}");
-        p.AddRange(PolicyRegistry.Standard.Problems(q));
+        else if (!string.IsNullOrWhiteSpace(q.Name)) p.AddRange(PolicyRegistry.Standard.Problems(q));
         if (q.StartWidth is < 1 or > MaxWidth) p.Add($"policy.startWidth: must be 1 to {MaxWidth}, got {q.StartWidth}");
         if (!(q.GrowthFactor > 1 && q.GrowthFactor <= MaxWidth)) p.Add($"policy.growthFactor: must be more than 1 (and at most {MaxWidth}), got {Num(q.GrowthFactor)}");
         if (q.CapWidth < q.StartWidth || q.CapWidth > MaxWidth) p.Add($"policy.capWidth: must be from startWidth ({q.StartWidth}) to {MaxWidth}, got {q.CapWidth}");
-        else if (q.GrowthFactor > 1 && q.GrowthFactor <= MaxWidth && q.StartWidth >= 1 && StagedWidening.NextWidth(q, q.StartWidth) is var first && first > q.CapWidth)
+        else if (q.GrowthFactor > 1 && q.GrowthFactor <= MaxWidth && q.StartWidth >= 1
+                 && PolicyRegistry.Standard.RecordedRule(q)?.NextWidth(q, q.StartWidth) is { } first && first > q.CapWidth)
             p.Add($"policy.capWidth: stage 1 compares startWidth {q.StartWidth} with {first} (x{Num(q.GrowthFactor)}), which passes the cap {q.CapWidth}; raise capWidth to at least {first} or lower growthFactor");
         if (!NonNegative(q.MinimumGain)) p.Add($"policy.minimumGain: must be 0 or more, got {Num(q.MinimumGain)}");
         if (!NonNegative(q.ReturnThreshold)) p.Add($"policy.returnThreshold: must be 0 or more, got {Num(q.ReturnThreshold)}");

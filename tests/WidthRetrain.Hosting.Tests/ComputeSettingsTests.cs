@@ -80,6 +80,9 @@ public class ComputeSettingsTests
         Assert.True(PermanentFailures.IsPermanent(new ArgumentNullException("x")));
         Assert.True(PermanentFailures.IsPermanent(new FileNotFoundException("x")));
         Assert.False(PermanentFailures.IsPermanent(new IOException("disk full")));
+        // Retried as before (a half-written record on the shared volume reads fine a moment later); only its fault is final.
+        Assert.False(PermanentFailures.IsPermanent(new System.Text.Json.JsonException("x")));
+        Assert.True(PermanentFailures.IsPermanent(typeof(System.Text.Json.JsonException).FullName));
         Assert.False(PermanentFailures.IsPermanent(new InvalidOperationException("x")));
     }
 }

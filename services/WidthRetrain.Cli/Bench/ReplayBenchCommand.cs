@@ -97,7 +97,7 @@ public sealed class ReplayBenchCommand : AsyncCommand<ReplayBenchSettings>
                         events.Add(r);
                     }
             var (records, spent) = InvestmentHistory.Build(stagesStarted, rounds, Policy);
-            InvestmentDecision decision = PolicyRegistry.Standard.For(Policy).Decide(Policy, records, spent[^1], InvestmentHistory.Shape(spec));
+            InvestmentDecision decision = PolicyRegistry.Standard.ForRecorded(Policy).Decide(Policy, records, spent[^1], InvestmentHistory.Shape(spec));
             events.Add(new DecisionMade(id, decision, Policy));
             StageStarted? next = StagePlan.Next(id, spec, decision);
             if (next is null || next.Stage > s.Stages) break;

@@ -62,7 +62,7 @@ public static class DecisionReportBuilder
 
     /// <summary>A campaign may record a policy no rule answers for any more; its levers still have words.</summary>
     private static string Describe(PolicyRegistry rules, InvestmentPolicy policy, LeverOption lever) =>
-        rules.Problems(policy).Count == 0 ? rules.For(policy).DescribeLever(lever) : DecisionText.Lever(lever);
+        rules.RecordedRule(policy)?.DescribeLever(lever) ?? DecisionText.Lever(lever);
 
     private static double[,] AccuracyMatrix(CampaignHistory history, string arm)
     {

@@ -4,6 +4,7 @@ using WidthRetrain.Contracts.Investment;
 using WidthRetrain.Contracts.Stages;
 using WidthRetrain.Investment.Texts;
 using WidthRetrain.Planner.Projections;
+using WidthRetrain.Planner.State;
 
 namespace WidthRetrain.Cli.Report;
 
@@ -21,7 +22,7 @@ public static class ReportMarkdown
         CampaignSummary s = m.Summary;
         b.AppendLine(Inv, $"# Decision report: {s.Name}");
         b.AppendLine();
-        b.AppendLine(Inv, $"Campaign `{m.CampaignId}`, {s.Status}, started {s.StartedAt:yyyy-MM-dd HH:mm} UTC. {s.Dataset}, {s.Tasks} {s.Scenario} tasks, seeds {string.Join(", ", s.Seeds)}; {s.RoundsDone} rounds, {s.DeviceSeconds:0.0} device-seconds, total cost {NumberText.Cost(s.TotalCost)} {s.Currency}.");
+        b.AppendLine(Inv, $"Campaign `{m.CampaignId}`, {s.Status.Text()}, started {s.StartedAt:yyyy-MM-dd HH:mm} UTC. {s.Dataset}, {s.Tasks} {s.Scenario} tasks, seeds {string.Join(", ", s.Seeds)}; {s.RoundsDone} rounds, {s.DeviceSeconds:0.0} device-seconds, total cost {NumberText.Cost(s.TotalCost)} {s.Currency}.");
         // A paragraph of its own: on the next line it would join the campaign's paragraph in any Markdown renderer.
         b.AppendLine();
         if (m.Policy is { } p)

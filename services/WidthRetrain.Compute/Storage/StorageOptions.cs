@@ -17,11 +17,13 @@ public sealed class StorageOptions
     /// <summary>Free space the checkpoint store keeps beyond a round's own checkpoints; a trainer refuses to start a round below it.</summary>
     public long MinimumFreeBytes { get; set; } = 256L * 1024 * 1024;
 
-    /// <summary>Every broken rule, naming the setting and what is allowed.</summary>
+    /// <summary>
+    /// Every broken rule, naming the setting and what is allowed. DataDirectory is not checked here: synthetic data needs
+    /// none, and the dataset loader names the missing files when a dataset is read.
+    /// </summary>
     public IEnumerable<string> Problems()
     {
         if (string.IsNullOrWhiteSpace(CheckpointDirectory)) yield return $"{Section}:CheckpointDirectory: must name a directory";
         if (MinimumFreeBytes < 0) yield return $"{Section}:MinimumFreeBytes: must be 0 or more, got {MinimumFreeBytes}";
-        if (DataDirectory is { Length: > 0 } d && !Directory.Exists(d)) yield return $"{Section}:DataDirectory: {d} does not exist";
     }
 }

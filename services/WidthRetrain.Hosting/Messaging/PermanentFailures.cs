@@ -8,25 +8,30 @@ namespace WidthRetrain.Hosting.Messaging;
 public static class PermanentFailures
 {
     /// <summary>
-    /// By full name, as MassTransit's faults report them. The learning core's exceptions are named rather than referenced,
-    /// so that the service frame does not depend on the core; a test checks these names against the types.
+    /// Not retried, with their subclasses. The learning core's exceptions are named rather than referenced, so that the
+    /// service frame does not depend on the core; a test checks these names against the types.
     /// </summary>
+    private static readonly HashSet<string> NotRetried =
+    [
+        typeof(PermanentFailureException).FullName!, typeof(ArgumentException).FullName!, typeof(FileNotFoundException).FullName!,
+        "WidthRetrain.Learning.Checkpoints.CheckpointIntegrityException", "WidthRetrain.Learning.Data.DatasetFormatException",
+    ];
+
+    /// <summary>A fault of these types fails the campaign at once (by full name, as MassTransit's fault reports it).</summary>
     private static readonly HashSet<string> Names =
     [
-        typeof(PermanentFailureException).FullName!, typeof(ArgumentException).FullName!, typeof(ArgumentNullException).FullName!,
-        typeof(ArgumentOutOfRangeException).FullName!, typeof(FileNotFoundException).FullName!,
-        "WidthRetrain.Learning.Checkpoints.CheckpointIntegrityException", "WidthRetrain.Learning.Data.DatasetFormatException",
+        .. NotRetried, typeof(ArgumentNullException).FullName!, typeof(ArgumentOutOfRangeException).FullName!,
         "System.Text.Json.JsonException", "MassTransit.SerializationException",
     ];
 
     /// <summary>Whether an exception type, as MassTransit's fault reports it (full name), is permanent.</summary>
     public static bool IsPermanent(string? exceptionType) => exceptionType is not null && Names.Contains(exceptionType);
 
-    /// <summary>Whether a thrown exception is permanent: its type or a base type is (as MassTransit's Ignore of types treats it).</summary>
+    /// <summary>Whether a thrown exception is not retried: its type or a base type is listed (as MassTransit's Ignore of types treats it).</summary>
     public static bool IsPermanent(Exception exception)
     {
         for (Type? t = exception.GetType(); t is not null; t = t.BaseType)
-            if (IsPermanent(t.FullName)) return true;
+            if (NotRetried.Contains(t.FullName!)) return true;
         return false;
     }
 }

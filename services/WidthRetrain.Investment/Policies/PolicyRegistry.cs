@@ -46,4 +46,17 @@ public sealed class PolicyRegistry
     /// <exception cref="ArgumentException">No rule is registered under its name and version; the message says which are.</exception>
     public IInvestmentRule For(InvestmentPolicy policy) =>
         rules.GetValueOrDefault((policy.Name, policy.Version)) ?? throw new ArgumentException(string.Join("; ", Problems(policy)));
+
+    /// <summary>
+    /// The rule a recorded policy was decided by, or null. Before names selected rules, every policy was version 1 and
+    /// staged widening decided it whatever its name (e.g. "strict"); so a recorded version-1 policy whose name no rule
+    /// answers for resolves to staged widening, and such campaigns keep running, replaying and verifying as they were
+    /// decided. New specs and counterfactuals go through <see cref="For"/> and must name a rule.
+    /// </summary>
+    public IInvestmentRule? RecordedRule(InvestmentPolicy policy) =>
+        rules.GetValueOrDefault((policy.Name, policy.Version))
+        ?? (policy.Version == StagedWidening.PolicyVersion ? rules.GetValueOrDefault((StagedWidening.PolicyName, StagedWidening.PolicyVersion)) : null);
+
+    /// <summary><see cref="RecordedRule"/>, or an error naming what is allowed.</summary>
+    public IInvestmentRule ForRecorded(InvestmentPolicy policy) => RecordedRule(policy) ?? throw new ArgumentException(string.Join("; ", Problems(policy)));
 }

@@ -19,7 +19,8 @@ public static class DecisionReplayer
     {
         rules ??= PolicyRegistry.Standard;
         // A policy no rule answers for cannot re-derive anything; that is a finding on every decision, not a crash of the audit.
-        IReadOnlyList<string> unknown = rules.Problems(policy);
+        IInvestmentRule? rule = rules.RecordedRule(policy);
+        IReadOnlyList<string> unknown = rule is null ? rules.Problems(policy) : [];
         var steps = new List<ReplayStep>();
         foreach (InvestmentDecision r in recorded)
         {
@@ -38,7 +39,7 @@ public static class DecisionReplayer
             }
             else
             {
-                replayed = rules.For(policy).Decide(policy, stages.Take(i + 1).ToArray(), spentAfter[i], shape);
+                replayed = rule!.Decide(policy, stages.Take(i + 1).ToArray(), spentAfter[i], shape);
                 differences = Compare(r, replayed);
             }
             steps.Add(new ReplayStep(r.Stage, r, replayed, differences));

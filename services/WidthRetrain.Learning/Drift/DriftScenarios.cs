@@ -65,7 +65,7 @@ public static class DriftScenarios
         ScenarioDefinition? definition = Find(kind);
         if (definition is null)
             errors.Add($"scenario: unknown value '{spec.Kind}'; allowed: {string.Join(", ", Kinds)}");
-        IReadOnlyDictionary<string, string> given = Given(spec, errors);
+        IReadOnlyDictionary<string, string> given = Given(spec, definition, errors);
         bool parametersValid = true;
         foreach (var (name, text) in given)
         {
@@ -97,15 +97,19 @@ public static class DriftScenarios
         return (errors, null, null);
     }
 
-    /// <summary>The parameters given, by name: the Parameters map and the older Angles and TargetDomain fields, which mean the same.</summary>
-    private static IReadOnlyDictionary<string, string> Given(ScenarioSpec spec, List<string> errors)
+    /// <summary>
+    /// The parameters given, by name: the Parameters map and the older Angles and TargetDomain fields, which mean the same.
+    /// TargetDomain was always ignored by kinds that do not take it (specs were recorded with it beside rotation), so it
+    /// still is; Angles on another kind was always refused.
+    /// </summary>
+    private static IReadOnlyDictionary<string, string> Given(ScenarioSpec spec, ScenarioDefinition? definition, List<string> errors)
     {
         var given = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, text) in spec.Parameters ?? new Dictionary<string, string>())
             given[Normalise(name)] = text.Trim();
         if (spec.Angles is { Count: > 0 } angles)
             Field(given, RotationScenario.Angles.Name, string.Join(",", angles.Select(ScenarioParameter.Format)), errors);
-        if (spec.TargetDomain is { } target)
+        if (spec.TargetDomain is { } target && definition?.Parameters.Any(p => p.Name == GradualShiftScenario.Target.Name) == true)
             Field(given, GradualShiftScenario.Target.Name, target, errors);
         return given;
     }

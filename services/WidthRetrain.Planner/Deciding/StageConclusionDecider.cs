@@ -30,7 +30,7 @@ public static class StageConclusionDecider
         if (campaign.Policy is { } policy)
         {
             var (stages, spentAfter) = InvestmentHistory.Build(campaign.Stages, campaignRounds, policy);
-            InvestmentDecision decision = PolicyRegistry.Standard.For(policy).Decide(policy, stages, spentAfter[^1], InvestmentHistory.Shape(campaign.Spec));
+            InvestmentDecision decision = PolicyRegistry.Standard.ForRecorded(policy).Decide(policy, stages, spentAfter[^1], InvestmentHistory.Shape(campaign.Spec));
             var made = new DecisionMade(id, decision, policy);
             outcome.Append(id, made).Send(made);
             next = StagePlan.Next(id, campaign.Spec, decision);

@@ -23,7 +23,7 @@ public static class StagePlan
 
     public static IReadOnlyList<ArmSpec> Arms(CampaignSpec spec) =>
         spec.Policy is { } p
-            ? [Arm(spec, p.StartWidth), Arm(spec, PolicyRegistry.Standard.For(p).NextWidth(p, p.StartWidth))]
+            ? [Arm(spec, p.StartWidth), Arm(spec, PolicyRegistry.Standard.ForRecorded(p).NextWidth(p, p.StartWidth))]
             : spec.Widths.Order().Select(w => Arm(spec, w)).ToArray();
 
     public static int Rounds(CampaignSpec spec, int arms) => arms * spec.Seeds.Count * spec.Drift.Tasks;

@@ -42,7 +42,8 @@ public class PolicyRegistryTests
     [Fact]
     public void ASecondPolicy_RegisteredInARegistry_IsTheOneReplayDecidesWith()
     {
-        var cautious = new InvestmentPolicy(Name: AlwaysStop.PolicyName, UseForecast: false);
+        // Version 2: a version-1 policy no rule answers for is taken as a recorded staged policy (see the next test).
+        var cautious = new InvestmentPolicy(Name: AlwaysStop.PolicyName, Version: 2, UseForecast: false);
         PolicyRegistry rules = PolicyRegistry.Standard.With(new AlwaysStop());
         StageRecord[] stages = [Stage(1, 32, [0.30, 0.31, 0.29], 0.01, 64, [0.25, 0.26, 0.24], 0.02, cautious)];
 
@@ -58,6 +59,20 @@ public class PolicyRegistryTests
         Assert.Throws<ArgumentException>(() => DecisionReplayer.Counterfactual(cautious, stages, [0.09], Shape));
     }
 
+    [Fact]
+    public void ARecordedVersion1Policy_UnderAnyName_IsTheStagedRuleItWasDecidedBy_ButANewOneMustNameARule()
+    {
+        // Before names selected rules, "strict" was a label on a staged policy; its recorded decisions replay identical.
+        var strict = new InvestmentPolicy(Name: "strict", MinimumGain: 0.5, UseForecast: false);
+        StageRecord[] stages = [Stage(1, 32, [0.30, 0.31, 0.29], 0.01, 64, [0.25, 0.26, 0.24], 0.02, strict)];
+        InvestmentDecision recorded = StagedWidening.Decide(strict, stages, 0.09, Shape);
+        Assert.IsType<StagedWidening>(PolicyRegistry.Standard.ForRecorded(strict));
+        Assert.True(Assert.Single(DecisionReplayer.Audit(strict, stages, [0.09], [recorded], Shape)).Identical);
+        // A new spec or counterfactual must name a rule.
+        Assert.Equal("policy.name: unknown policy 'strict'; allowed: staged-widening", Assert.Throws<ArgumentException>(() => PolicyRegistry.Standard.For(strict)).Message);
+        Assert.Null(PolicyRegistry.Standard.RecordedRule(strict with { Version = 2 }));
+    }
+
     /// <summary>A test-only rule: stops after the first stage whatever it shows.</summary>
     private sealed class AlwaysStop : IInvestmentRule
     {
@@ -65,7 +80,7 @@ public class PolicyRegistryTests
 
         public string Name => PolicyName;
 
-        public int Version => 1;
+        public int Version => 2;
 
         public InvestmentDecision Decide(InvestmentPolicy policy, IReadOnlyList<StageRecord> stages, double spent, CampaignShape shape)
         {

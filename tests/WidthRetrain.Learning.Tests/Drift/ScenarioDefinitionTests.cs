@@ -52,6 +52,18 @@ public sealed class ScenarioDefinitionTests
     }
 
     [Fact]
+    public void ARecordedTargetDomainBesideAnotherKind_IsIgnoredAsItAlwaysWas()
+    {
+        // `run --spec gradual.json --scenario rotation` recorded the file's target domain beside rotation; such campaigns must resume.
+        var recorded = new ScenarioSpec(DriftScenarios.Rotation, 3, TargetDomain: GradualShiftScenario.Invert);
+        Assert.Empty(DriftScenarios.Problems(recorded));
+        Assert.Equal(TaskSequenceKey.Of(Data, recorded with { TargetDomain = null }, 1), TaskSequenceKey.Of(Data, recorded, 1));
+        // The map is new: a parameter the kind does not take is still refused there.
+        Assert.Contains("target-domain: only the gradual-shift scenario takes target-domain, not rotation",
+            DriftScenarios.Problems(recorded with { TargetDomain = null, Parameters = new Dictionary<string, string> { ["target-domain"] = "invert" } }));
+    }
+
+    [Fact]
     public void TheCacheKey_TellsApartEveryPartOfTheRecipe()
     {
         var spec = new ScenarioSpec(DriftScenarios.GradualShift, 3);
