@@ -22,7 +22,7 @@ public sealed record ScenarioOptions(string? Scenario, int? Tasks, string? Angle
         string kind = Scenario ?? defaultKind;
         IReadOnlyDictionary<string, string>? parameters = Parameters(null);
         IReadOnlyList<double>? angles = AngleList;
-        return new ScenarioSpec(kind, Tasks ?? (angles is not null || PerTaskCount(kind, parameters) is not null ? null : defaultTasks),
+        return new ScenarioSpec(kind, Tasks ?? (angles is not null || DriftScenarios.Find(kind)?.TasksSetBy(parameters) is not null ? null : defaultTasks),
             angles, TargetDomain, parameters);
     }
 
@@ -35,7 +35,7 @@ public sealed record ScenarioOptions(string? Scenario, int? Tasks, string? Angle
         return drift with
         {
             Kind = kind,
-            Tasks = Tasks ?? angles?.Count ?? PerTaskCount(kind, Parameters(null)) ?? drift.Tasks,
+            Tasks = Tasks ?? angles?.Count ?? DriftScenarios.Find(kind)?.TasksSetBy(Parameters(null)) ?? drift.Tasks,
             Angles = angles ?? drift.Angles,
             TargetDomain = TargetDomain ?? drift.TargetDomain,
             Parameters = parameters,
@@ -57,11 +57,4 @@ public sealed record ScenarioOptions(string? Scenario, int? Tasks, string? Angle
         }
         return merged;
     }
-
-    /// <summary>How many values a one-value-per-task parameter (rotation's angles) gives, when it is among the options.</summary>
-    private static int? PerTaskCount(string kind, IReadOnlyDictionary<string, string>? parameters) =>
-        DriftScenarios.Find(kind)?.OnePerTask is { } perTask && parameters is not null && parameters.TryGetValue(perTask.Name, out string? text)
-            && perTask.Problem(text) is null
-            ? perTask.Read(text).Count
-            : null;
 }

@@ -79,11 +79,10 @@ public static class DriftScenarios
             }
         }
         int? tasks = spec.Tasks;
-        if (definition?.OnePerTask is { } perTask && given.TryGetValue(perTask.Name, out string? values) && perTask.Problem(values) is null)
+        if (definition?.TasksSetBy(given) is { } count)
         {
-            int count = perTask.Read(values).Count;
             if (tasks is not null && tasks != count)
-                errors.Add($"tasks: {tasks} does not match the {count} {perTask.Name} given; omit one or make them agree");
+                errors.Add($"tasks: {tasks} does not match the {count} {definition.OnePerTask!.Name} given; omit one or make them agree");
             tasks = count;
         }
         if (tasks is null or < 1)

@@ -20,6 +20,12 @@ public sealed record ScenarioDefinition(
     /// <summary>A parameter with one value per task (rotation's angles): when given, it sets the number of tasks.</summary>
     public ScenarioParameter<IReadOnlyList<double>>? OnePerTask { get; init; }
 
+    /// <summary>The number of tasks <paramref name="parameters"/> set through <see cref="OnePerTask"/>, when it is given and valid; else null.</summary>
+    public int? TasksSetBy(IReadOnlyDictionary<string, string>? parameters) =>
+        OnePerTask is { } perTask && parameters is not null && parameters.TryGetValue(perTask.Name, out string? text) && perTask.Problem(text) is null
+            ? perTask.Read(text).Count
+            : null;
+
     /// <summary>Rules across fields (e.g. class-split's tasks against classes), checked once every field is valid on its own.</summary>
     public Func<ScenarioArguments, IEnumerable<string>> Rules { get; init; } = _ => [];
 }
