@@ -1,4 +1,5 @@
 using System.Reflection;
+using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -47,6 +48,21 @@ public static class ServiceHost
             throw;
         }
     }
+
+    /// <summary>
+    /// The whole Program of a service: the frame (<see cref="ServiceSetup"/>) with its consumers, what
+    /// <paramref name="configure"/> adds (e.g. compute), settings validated before start, then run until stopped.
+    /// </summary>
+    public static Task<int> RunServiceAsync(string[] args, string serviceName, Action<IBusRegistrationConfigurator> registerConsumers,
+        Action<HostApplicationBuilder>? configure = null) =>
+        RunAsync(serviceName, async () =>
+        {
+            HostApplicationBuilder builder = CreateBuilder(args);
+            builder.Services.AddWidthRetrainService(builder.Configuration, serviceName, registerConsumers);
+            configure?.Invoke(builder);
+            using IHost host = BuildValidated(builder);
+            await host.RunAsync();
+        });
 
     /// <summary>
     /// Runs a service's start-up and life. A settings error found at start (a missing or invalid setting, named with what
