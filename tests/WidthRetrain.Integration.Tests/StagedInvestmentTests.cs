@@ -86,7 +86,7 @@ public sealed class StagedInvestmentTests : IAsyncLifetime
         InvestmentDecision last = decisions[^1];
         Assert.Contains(last.Action, new[] { DecisionAction.Stop, DecisionAction.KeepLever });
         if (last.Action == DecisionAction.Stop) Assert.NotNull(last.Reason);
-        Assert.All(decisions, d => Assert.Equal(("staged-widening", 1), (d.PolicyName, d.PolicyVersion)));
+        Assert.All(decisions, d => Assert.Equal((Policy.Name, Policy.Version), (d.PolicyName, d.PolicyVersion)));
         Assert.All(decisions, d => Assert.NotEmpty(d.EvidenceEventIds));
         Assert.Equal(decisions.Count, summary.Decisions.Count);
 

@@ -5,7 +5,7 @@ namespace WidthRetrain.Contracts.Investment;
 /// and replay refuses to call a decision identical under another version.
 /// </summary>
 /// <param name="Name">The policy's name (the planner knows "staged-widening").</param>
-/// <param name="Version">The policy's version; replay compares decisions only under the same name and version.</param>
+/// <param name="Version">The policy's version (staged-widening: 1 stops when a width step is not significant, 2 pilots the levers first); replay compares decisions only under the same name and version.</param>
 /// <param name="StartWidth">The first incumbent.</param>
 /// <param name="GrowthFactor">Each candidate is the incumbent's width times this (rounded), e.g. 2.</param>
 /// <param name="CapWidth">No candidate beyond this width.</param>
@@ -19,7 +19,7 @@ namespace WidthRetrain.Contracts.Investment;
 /// <param name="UseForecast">Skip a stage whose forecast return (from the fitted width curve) is below the threshold.</param>
 public sealed record InvestmentPolicy(
     string Name = "staged-widening",
-    int Version = 1,
+    int Version = 2,
     int StartWidth = 32,
     double GrowthFactor = 2,
     int CapWidth = 4096,

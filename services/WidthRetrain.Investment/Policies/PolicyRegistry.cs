@@ -20,8 +20,8 @@ public sealed class PolicyRegistry
         this.rules = byKey;
     }
 
-    /// <summary>The rules campaigns run under; staged-widening v1 is what every recorded campaign so far names.</summary>
-    public static PolicyRegistry Standard { get; } = new([new StagedWidening()]);
+    /// <summary>The rules campaigns run under: staged widening v2 (the default) and v1, which campaigns recorded before v2 name.</summary>
+    public static PolicyRegistry Standard { get; } = new([new StagedWidening(StagedWidening.PolicyVersion), new StagedWidening(StagedWidening.LeversWhenWidthDoesNotPay)]);
 
     public PolicyRegistry With(IInvestmentRule rule) => new(rules.Values.Append(rule));
 

@@ -16,14 +16,29 @@ namespace WidthRetrain.Investment.Policies;
 /// </summary>
 public sealed class StagedWidening : IInvestmentRule
 {
-    /// <summary>The name and version every campaign recorded so far carries (the defaults of <see cref="InvestmentPolicy"/>).</summary>
+    /// <summary>The name every staged campaign carries.</summary>
     public const string PolicyName = "staged-widening";
 
+    /// <summary>Version 1: a width step whose gain is not significant stops the campaign (NotSignificant).</summary>
     public const int PolicyVersion = 1;
+
+    /// <summary>
+    /// Version 2 (the default since it exists): a width step that does not pay, whether its gain is not significant or
+    /// significantly negative, is diminishing returns: the levers are piloted before the campaign stops. Version 1 stays
+    /// registered so that campaigns decided by it replay as they were decided.
+    /// </summary>
+    public const int LeversWhenWidthDoesNotPay = 2;
+
+    public StagedWidening(int version = PolicyVersion)
+    {
+        if (version is < PolicyVersion or > LeversWhenWidthDoesNotPay)
+            throw new ArgumentOutOfRangeException(nameof(version), version, $"staged widening has versions {PolicyVersion} to {LeversWhenWidthDoesNotPay}");
+        Version = version;
+    }
 
     public string Name => PolicyName;
 
-    public int Version => PolicyVersion;
+    public int Version { get; }
 
     InvestmentDecision IInvestmentRule.Decide(InvestmentPolicy policy, IReadOnlyList<StageRecord> stages, double spent, CampaignShape shape) =>
         Decide(policy, stages, spent, shape);
@@ -53,6 +68,8 @@ public sealed class StagedWidening : IInvestmentRule
         if (p.TargetForgetting is { } target && c.IncumbentForgetting <= target)
             return Make(DecisionAction.Stop, StopReason.TargetReached, c.IncumbentWidth, null, null,
                 $"width {c.IncumbentWidth} already forgets {Pct(c.IncumbentForgetting)} <= target {Pct(target)}", numbers);
+        if (!(c.Gain.Low > 0) && p.Version >= LeversWhenWidthDoesNotPay && (p.Levers?.Count ?? 0) > 0)
+            return DiminishingReturns(p, stages, spent, shape, c.IncumbentWidth, NotPaying(p, c), numbers, Make, StopReason.NotSignificant);
         if (!(c.Gain.Low > 0))
             return Make(DecisionAction.Stop, StopReason.NotSignificant, c.IncumbentWidth, null, null,
                 $"width {c.CandidateWidth} forgets {Pct(c.Gain.Mean)} less than {c.IncumbentWidth}, but the {p.Confidence:P0} interval [{Pct(c.Gain.Low)}, {Pct(c.Gain.High)}] includes no gain (n = {c.Gain.N})",
@@ -97,19 +114,25 @@ public sealed class StagedWidening : IInvestmentRule
             numbers);
     }
 
+    /// <summary>Why a width step whose gain's interval does not exclude zero from below does not pay (version 2).</summary>
+    private static string NotPaying(InvestmentPolicy p, ArmComparison c) => c.Gain.High < 0
+        ? $"width {c.CandidateWidth} forgets {Pct(-c.Gain.Mean)} more than {c.IncumbentWidth} ({p.Confidence:P0} interval of the gain [{Pct(c.Gain.Low)}, {Pct(c.Gain.High)}], n = {c.Gain.N}): width does not pay"
+        : $"width {c.CandidateWidth} does not forget distinguishably less than {c.IncumbentWidth} (gain {Pct(c.Gain.Mean)}, {p.Confidence:P0} interval [{Pct(c.Gain.Low)}, {Pct(c.Gain.High)}] includes 0, n = {c.Gain.N}): width does not pay";
+
     private static InvestmentDecision DiminishingReturns(InvestmentPolicy p, IReadOnlyList<StageRecord> stages, double spent, CampaignShape shape,
         int incumbent, string why, DecisionNumbers numbers,
-        Func<DecisionAction, StopReason?, int, int?, LeverOption?, string, DecisionNumbers, InvestmentDecision> make)
+        Func<DecisionAction, StopReason?, int, int?, LeverOption?, string, DecisionNumbers, InvestmentDecision> make,
+        StopReason reason = StopReason.DiminishingReturns)
     {
         LeverOption? lever = NextLever(p, stages);
         if (lever is null)
-            return make(DecisionAction.Stop, StopReason.DiminishingReturns, incumbent, null, null, why, numbers);
+            return make(DecisionAction.Stop, reason, incumbent, null, null, why, numbers);
         double pilotCost = PilotCost(stages, incumbent, lever);
         if (p.Budget is { } budget && spent + pilotCost > budget)
             return make(DecisionAction.Stop, StopReason.BudgetExhausted, incumbent, null, null,
                 $"{why}; piloting {Describe(lever)} would cost about {Money(pilotCost)}, and {Money(spent)} of {Money(budget)} is spent",
                 numbers with { ForecastCost = pilotCost });
-        return make(DecisionAction.TryLever, StopReason.DiminishingReturns, incumbent, null, lever,
+        return make(DecisionAction.TryLever, reason, incumbent, null, lever,
             $"{why}; pilot {Describe(lever)} at width {incumbent} instead", numbers with { ForecastCost = pilotCost });
     }
 

@@ -15,7 +15,8 @@ public class PolicyRegistryTests
         Assert.IsType<StagedWidening>(rule);
         Assert.Equal((defaults.Name, defaults.Version), (rule.Name, rule.Version));
         Assert.Empty(PolicyRegistry.Standard.Problems(defaults));
-        Assert.Equal(["staged-widening v1"], PolicyRegistry.Standard.Allowed);
+        Assert.Equal(["staged-widening v1", "staged-widening v2"], PolicyRegistry.Standard.Allowed);
+        Assert.Equal(2, defaults.Version); // new campaigns pilot the levers when width does not pay
     }
 
     [Fact]
@@ -31,13 +32,13 @@ public class PolicyRegistryTests
     public void UnknownVersion_IsRefused_NamingTheFieldAndTheAllowedVersions()
     {
         var policy = new InvestmentPolicy(Version: 3);
-        Assert.Equal(["policy.version: staged-widening has no version 3; allowed: 1"], PolicyRegistry.Standard.Problems(policy));
+        Assert.Equal(["policy.version: staged-widening has no version 3; allowed: 1, 2"], PolicyRegistry.Standard.Problems(policy));
         Assert.Throws<ArgumentException>(() => PolicyRegistry.Standard.For(policy));
     }
 
     [Fact]
     public void TheSameRule_RegisteredTwice_IsRefused() =>
-        Assert.Throws<ArgumentException>(() => PolicyRegistry.Standard.With(new StagedWidening()));
+        Assert.Throws<ArgumentException>(() => PolicyRegistry.Standard.With(new StagedWidening(2)));
 
     [Fact]
     public void ASecondPolicy_RegisteredInARegistry_IsTheOneReplayDecidesWith()
@@ -63,7 +64,7 @@ public class PolicyRegistryTests
     public void ARecordedVersion1Policy_UnderAnyName_IsTheStagedRuleItWasDecidedBy_ButANewOneMustNameARule()
     {
         // Before names selected rules, "strict" was a label on a staged policy; its recorded decisions replay identical.
-        var strict = new InvestmentPolicy(Name: "strict", MinimumGain: 0.5, UseForecast: false);
+        var strict = new InvestmentPolicy(Name: "strict", Version: 1, MinimumGain: 0.5, UseForecast: false);
         StageRecord[] stages = [Stage(1, 32, [0.30, 0.31, 0.29], 0.01, 64, [0.25, 0.26, 0.24], 0.02, strict)];
         InvestmentDecision recorded = StagedWidening.Decide(strict, stages, 0.09, Shape);
         Assert.IsType<StagedWidening>(PolicyRegistry.Standard.ForRecorded(strict));

@@ -23,7 +23,7 @@ public class StagedWideningTests
         Assert.Equal(0.05, d.Numbers.Gain!.Value, 12);
         Assert.Equal(0.03, d.Numbers.ExtraCost!.Value, 12);
         Assert.Equal(0.05 / 0.03, d.Numbers.ReturnPerCost!.Value, 9);
-        Assert.Equal(("staged-widening", 1), (d.PolicyName, d.PolicyVersion));
+        Assert.Equal(("staged-widening", 2), (d.PolicyName, d.PolicyVersion));
         Assert.Equal(2, d.EvidenceEventIds.Count);
     }
 
@@ -35,6 +35,31 @@ public class StagedWideningTests
         Assert.Equal((DecisionAction.Stop, StopReason.NotSignificant), (d.Action, d.Reason));
         Assert.True(d.Numbers.GainLow <= 0);
         Assert.Equal(32, d.IncumbentWidth);
+    }
+
+    [Fact]
+    public void WidthThatDoesNotPay_PilotsTheLevers_FromVersion2()
+    {
+        var levers = new[] { new LeverOption(LeverOption.Replay, 200) };
+        var v2 = Base with { Levers = levers };
+        var notSignificant = Stage(1, 32, [0.30, 0.25, 0.35], 0.01, 64, [0.28, 0.30, 0.29], 0.02, v2);
+        InvestmentDecision pilot = StagedWidening.Decide(v2, [notSignificant], 0, Shape);
+        Assert.Equal((DecisionAction.TryLever, StopReason.NotSignificant, 32), (pilot.Action, pilot.Reason, pilot.IncumbentWidth));
+        Assert.Equal(levers[0], pilot.Lever);
+        Assert.Contains("does not forget distinguishably less than 32", pilot.Explanation);
+
+        // Significantly worse: said as "more", never as a negative "less".
+        var worse = Stage(1, 32, [0.20, 0.21, 0.19], 0.01, 64, [0.25, 0.27, 0.24], 0.02, v2);
+        InvestmentDecision d = StagedWidening.Decide(v2, [worse], 0, Shape);
+        Assert.Equal(DecisionAction.TryLever, d.Action);
+        Assert.Contains("width 64 forgets 5.33 pts more than 32", d.Explanation);
+        Assert.DoesNotContain("-5.33", d.Explanation);
+
+        // Version 1, which recorded campaigns name, still stops there.
+        var v1 = v2 with { Version = StagedWidening.PolicyVersion };
+        InvestmentDecision old = StagedWidening.Decide(v1, [notSignificant], 0, Shape);
+        Assert.Equal((DecisionAction.Stop, StopReason.NotSignificant), (old.Action, old.Reason));
+        Assert.Equal(1, old.PolicyVersion);
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public class DecisionReplayerTests
     public void Audit_RefusesAnotherPolicyVersion()
     {
         StageRecord[] stages = Stages(Recorded);
-        var audit = DecisionReplayer.Audit(Recorded with { Version = 2 }, stages, Spent, Decide(Recorded, stages), Shape);
+        var audit = DecisionReplayer.Audit(Recorded with { Version = 1 }, stages, Spent, Decide(Recorded, stages), Shape);
         Assert.All(audit, s => Assert.Contains(s.Differences, d => d.StartsWith("policy:", StringComparison.Ordinal)));
     }
 
