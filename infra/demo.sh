@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# The demo: a real campaign, every service in one process (embedded mode) with its events in PostgreSQL. The paper's
-# rotated Fashion-MNIST (20,000 images, 5 tasks), widths 32..1024, 3 seeds: live progress, then the evidence table,
-# demo-output/campaign.png and demo-output/campaign.json. About 2 minutes on 2 cores. Extra arguments go to `run`.
-# Without the .NET SDK but with Docker (or with WIDTHRETRAIN_DOCKER=1), runs the same in a container of the project's
-# image against compose's PostgreSQL.
+# The demo: a staged width investment (examples/campaigns/demo.json), every service in one process (embedded mode)
+# with its events in PostgreSQL. Rotated Fashion-MNIST (20,000 images, 5 tasks), five seeds, a production price book:
+# stage 1 asks whether width 128 forgets less than 32; each decision is printed with its evidence as it is made; then
+# the replay audit of the record, then the decision report in demo-output/report. About 3 minutes on 2 cores. Extra
+# arguments go to `run` and override the spec's fields. Without the .NET SDK but with Docker (or with
+# WIDTHRETRAIN_DOCKER=1), runs the same steps (infra/demo-steps.sh) in a container of the project's image against
+# compose's PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +24,5 @@ if [[ -z ${WIDTHRETRAIN_POSTGRES:-} ]]; then
   export WIDTHRETRAIN_POSTGRES WIDTHRETRAIN_POSTGRES_OWNER
 fi
 dotnet build services/WidthRetrain.Cli -c Release -nologo -clp:ErrorsOnly
-mkdir -p demo-output
-dotnet services/WidthRetrain.Cli/bin/Release/net10.0/widthretrain.dll run \
-  --plot demo-output/campaign.png --json demo-output/campaign.json "$@"
+cli="dotnet $PWD/services/WidthRetrain.Cli/bin/Release/net10.0/widthretrain.dll"
+WIDTHRETRAIN_CLI=$cli WIDTHRETRAIN_DEMO_DASHBOARD="$cli dashboard, then open the URL it prints" exec bash infra/demo-steps.sh "$@"

@@ -166,14 +166,17 @@ verify=$(compose run --rm -T cli verify "$id" 2>&1) || fail "verify: $verify"
 by=$(sql "select data->'Training'->>'Worker', count(*) from widthretrain.mt_events where type = 'round_trained' and data->'Round'->>'CampaignId' = '$id' group by 1" | tr '\n' ' ')
 log "ok: campaign ${id:0:8} completed after the three faults: $rounds/$rounds rounds, each step exactly once, verify passed (rounds per trainer: $by)"
 
-# The demo profile: embedded, small, its files in ./demo-output written by the container's user.
-rm -f demo-output/campaign.json demo-output/campaign.png
+# The demo profile: its steps (staged campaign, replay audit, report) embedded, on small data, its files in
+# ./demo-output written by the container's user.
+rm -rf demo-output/campaign.json demo-output/campaign.png demo-output/report
 t=$SECONDS
-compose --profile demo run --rm -T demo --dataset synthetic --train-limit 600 --test-limit 200 --widths 16,32 \
-  --seeds 1 --tasks 2 --epochs 1 >"$campaign_log" 2>&1 || fail "the demo profile: $(tail -n 8 "$campaign_log")"
+compose --profile demo run --rm -T demo --dataset synthetic --train-limit 600 --test-limit 200 \
+  --seeds 1,2 --tasks 2 --epochs 1 >"$campaign_log" 2>&1 || fail "the demo profile: $(tail -n 8 "$campaign_log")"
 [[ -s demo-output/campaign.json && -s demo-output/campaign.png ]] || fail "the demo wrote no campaign.json/campaign.png in demo-output"
+[[ -s demo-output/report/report.html ]] || fail "the demo wrote no report: $(tail -n 8 "$campaign_log")"
+grep -q "audit passed" "$campaign_log" || fail "the demo's replay audit did not pass: $(tail -n 8 "$campaign_log")"
 python3 -c 'import json,sys; d=json.load(open("demo-output/campaign.json")); assert d["summary"]["status"] == "completed", d["summary"]' \
   || fail "demo-output/campaign.json does not record a completed campaign"
-log "ok: demo profile completed in $((SECONDS - t)) s and wrote demo-output/campaign.{json,png}"
+log "ok: demo profile completed in $((SECONDS - t)) s: its audit passed, and it wrote demo-output/campaign.{json,png} and demo-output/report"
 rm -f "$campaign_log"
 log "passed in $((SECONDS - started)) s"

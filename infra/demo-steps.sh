@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The demo's steps, the same on the host (infra/demo.sh) and in compose's `demo` service: a staged width investment
+# (examples/campaigns/demo.json) with each decision printed as it is made, then the replay audit of its record, then
+# the decision report, then where to look. Extra arguments go to `run` and override the spec's fields.
+#   WIDTHRETRAIN_CLI        how to call the CLI (default: widthretrain)
+#   WIDTHRETRAIN_DEMO_SPEC  the campaign spec (default: examples/campaigns/demo.json)
+#   WIDTHRETRAIN_DEMO_OUT   where the files go (default: demo-output); WIDTHRETRAIN_DEMO_SHOWN_OUT names it for the user
+set -euo pipefail
+read -r -a cli <<<"${WIDTHRETRAIN_CLI:-widthretrain}"
+spec=${WIDTHRETRAIN_DEMO_SPEC:-examples/campaigns/demo.json}
+out=${WIDTHRETRAIN_DEMO_OUT:-demo-output}
+shown=${WIDTHRETRAIN_DEMO_SHOWN_OUT:-$out}
+mkdir -p "$out"
+rm -f "$out/campaign.json"
+
+"${cli[@]}" run --spec "$spec" --plot "$out/campaign.png" --json "$out/campaign.json" "$@"
+# The campaign's id is the first "id" of the summary run wrote (no jq on a bare Debian).
+id=$(sed -n 's/^ *"id": *"\([0-9a-f-]\{36\}\)".*/\1/p' "$out/campaign.json" | head -n 1)
+[[ -n $id ]] || { echo "demo: no campaign id in $out/campaign.json" >&2; exit 1; }
+
+echo
+echo "Audit: the record is verified (hash chains, completeness) and every decision re-derived from its evidence"
+"${cli[@]}" replay "$id"
+echo
+"${cli[@]}" report "$id" --out "$out/report"
+echo
+echo "Done. Campaign $id"
+echo "  report:    $shown/report/report.html (and report.md, with its plots)"
+echo "  dashboard: ${WIDTHRETRAIN_DEMO_DASHBOARD:-widthretrain dashboard, then open the URL it prints}"
+echo "  again:     widthretrain show $id --rounds; widthretrain replay $id --policy FILE (another policy, no retraining)"
