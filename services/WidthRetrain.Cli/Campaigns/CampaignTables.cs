@@ -43,7 +43,7 @@ public static class CampaignTables
         if (s.Policy is not null)
         {
             AnsiConsole.MarkupLineInterpolated($"[bold]Decisions[/] ({s.Policy}):");
-            foreach (string d in s.Decisions) AnsiConsole.MarkupLineInterpolated($"  {d}");
+            foreach (string d in s.Decisions) AnsiConsole.Write(Terminal.Indented(new Text(d), 2));
         }
     }
 
