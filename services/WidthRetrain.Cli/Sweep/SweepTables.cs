@@ -29,7 +29,7 @@ public static class SweepTables
                 Format.Number(s.TrainSeconds, "0.0"), Format.Count((long)s.SamplesPerSecond));
         }
         AnsiConsole.Write(table.Build(Terminal.Width));
-        if (table.Left.Count > 0) AnsiConsole.MarkupLineInterpolated($"[grey]Left out at this width: {string.Join(", ", table.Left)} (all in --json).[/]");
+        if (table.Left.Count > 0) AnsiConsole.MarkupLineInterpolated($"[grey]Left out at this width: {string.Join(", ", table.Left)} (all in --json FILE).[/]");
         AnsiConsole.MarkupLine("[grey]AA: final average accuracy. F paper: mean over all T tasks of best minus final accuracy (the paper's code). F Chaudhry: the same over the first T-1 tasks, best taken before the last task. LA: accuracy on each task right after learning it. BWT/FWT: backward/forward transfer. drift: mean L2 change of old tasks' outputs by the end.[/]");
 
         foreach (DepthAnalysis a in analysis)
