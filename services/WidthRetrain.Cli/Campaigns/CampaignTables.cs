@@ -36,7 +36,8 @@ public static class CampaignTables
                 Pct(e.ForgettingChaudhry), Pct(e.LearningAccuracy), Pct(e.BackwardTransfer), Pct(e.ForwardTransfer), NumberText.Cost(e.EvaluationCost),
                 NumberText.Cost(e.ServingCostPerMillion), e.DeviceSeconds.ToString("0.0"), e.Width.ToString());
         }
-        AnsiConsole.Write(table.Build(Terminal.Width, wide));
+        if (wide) Terminal.WriteUnconstrained(table.Build(Terminal.Width, all: true));
+        else AnsiConsole.Write(table.Build(Terminal.Width));
         AnsiConsole.Write(new Paragraph($"{table.Legend}; costs in {s.Currency}.{(table.Left.Count == 0 ? "" : $" Left out at this width: {string.Join(", ", table.Left)} (`widthretrain show {s.Id} --wide` or --json).")}",
             new Style(Color.Grey)));
         AnsiConsole.WriteLine();

@@ -36,7 +36,8 @@ public sealed class ShowCommand : AsyncCommand<ShowSettings>
         foreach (RoundView r in rounds)
             table.Row(r.Stage.ToString(), r.Arm, r.Seed.ToString(), (r.TaskIndex + 1).ToString(), r.Status, Format.Percent(r.AccuracyOnTask),
                 Format.Number(r.Cost, "0.000000"), Format.Number(r.TrainSeconds, "0.00"), Format.Number(r.EvalSeconds, "0.00"), r.Worker ?? "-");
-        AnsiConsole.Write(table.Build(Terminal.Width, wide));
+        if (wide) Terminal.WriteUnconstrained(table.Build(Terminal.Width, all: true));
+        else AnsiConsole.Write(table.Build(Terminal.Width));
         if (table.Left.Count > 0)
             AnsiConsole.Write(new Paragraph($"Left out at this width: {string.Join(", ", table.Left)} (--wide or --json).\n", new Style(Color.Grey)));
     }

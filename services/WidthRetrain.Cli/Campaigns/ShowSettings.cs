@@ -11,7 +11,7 @@ public sealed class ShowSettings : CampaignIdSettings
     public bool Rounds { get; init; }
 
     [CommandOption("--wide")]
-    [Description("Every column of the tables, whatever the terminal width (by default the columns that do not fit are left out and named)")]
+    [Description("Every column of the tables, one line per row even past the terminal width (by default the columns that do not fit are left out and named under the table)")]
     public bool Wide { get; init; }
 
     [CommandOption("--json [FILE]")]

@@ -39,6 +39,21 @@ public static class Terminal
         return writer.ToString().Split('\n').Max(l => l.TrimEnd().Length);
     }
 
+    /// <summary>Writes the renderable at its natural width even past the terminal's (`--wide`: the terminal may scroll or wrap it, Spectre does not squeeze it).</summary>
+    public static void WriteUnconstrained(IRenderable renderable)
+    {
+        int width = AnsiConsole.Profile.Width;
+        AnsiConsole.Profile.Width = Math.Max(width, NaturalWidth(renderable));
+        try
+        {
+            AnsiConsole.Write(renderable);
+        }
+        finally
+        {
+            AnsiConsole.Profile.Width = width;
+        }
+    }
+
     /// <summary>Text indented by <paramref name="indent"/> columns, wrapped at the terminal width (the indent kept on every line).</summary>
     public static IRenderable Indented(IRenderable content, int indent) => new Padder(content, new Padding(indent, 0, 0, 0));
 }
