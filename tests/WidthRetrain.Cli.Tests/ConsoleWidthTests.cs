@@ -96,6 +96,9 @@ public sealed class ConsoleWidthTests(ConsoleWidthTests.StagedCampaign campaign)
         string show = Fits(["show", campaign.Id, .. Store]);
         Assert.Contains("Left out at this width", show);
         Fits(["show", campaign.Id, "--rounds", .. Store]);
+        var (wideCode, wide) = campaign.Run(["show", campaign.Id, "--wide", .. Store]);
+        Assert.True(wideCode == 0, wide);
+        Assert.Contains(wide.Split('\n'), l => l.Contains("F Chaudhry", StringComparison.Ordinal) && l.Contains("serving /1M", StringComparison.Ordinal));
 
         var (code, json) = campaign.Run(["show", campaign.Id, .. Store, "--json"]);
         Assert.True(code == 0, json);
