@@ -27,7 +27,7 @@ public sealed record CampaignEstimate(int Rounds, int LargestWidth, long Largest
         IReadOnlyList<int> widths = Widths(spec);
         int arms = widths.Count + (spec.Policy?.Levers?.Count ?? 0);
         int tasks = spec.Drift.Tasks, seeds = spec.Seeds.Count;
-        int train = spec.Dataset.TrainLimit ?? TrainCount(spec.Dataset.Name), test = spec.Dataset.TestLimit ?? TestCount(spec.Dataset.Name);
+        int train = spec.Dataset.TrainLimit ?? TrainCount(spec.Dataset.Name);
         bool replay = spec.Training.ReplayPerTask > 0 || (spec.Policy?.Levers?.Any(l => l.Kind == LeverOption.Replay) ?? false);
         OptimizerKind optimizer = CampaignSpecValidator.TryEnum(spec.Training.Optimizer, out OptimizerKind o) ? o : OptimizerKind.Sgd;
         double flops = 0;
@@ -36,11 +36,7 @@ public sealed record CampaignEstimate(int Rounds, int LargestWidth, long Largest
         foreach (int w in widths.Concat(Enumerable.Repeat(widths.Count == 0 ? 1 : widths.Max(), arms - widths.Count)))
         {
             var model = new MlpSpec(Inputs, w, spec.Depth, Classes);
-            long samples = (long)train * spec.Training.EpochsPerTask * (replay ? 2 : 1);
-            long steps = (samples + spec.Training.BatchSize - 1) / spec.Training.BatchSize;
-            double perRound = samples * (double)ModelCost.TrainFlopsPerSample(model) + steps * (double)ModelCost.OptimizerFlopsPerStep(model, optimizer)
-                              + 2.0 * tasks * test * ModelCost.ForwardFlopsPerSample(model);
-            flops += perRound * tasks * seeds;
+            flops += RoundFlops(spec, w, replay) * tasks * seeds;
             checkpoints += ModelCost.Parameters(model) * sizeof(float) * (tasks + 1L) * seeds;
         }
         int largest = widths.Count == 0 ? 1 : widths.Max();
@@ -50,6 +46,25 @@ public sealed record CampaignEstimate(int Rounds, int LargestWidth, long Largest
         // Weights, gradients and optimiser state in float32, a parent copy while loading, and a batch's activations and their gradients.
         long memory = parameters * sizeof(float) * (3L + states) + 2L * sizeof(float) * Math.Min(spec.Training.BatchSize, train) * ((long)largest * spec.Depth + Classes);
         return new CampaignEstimate(arms * tasks * seeds, largest, parameters, memory, checkpoints, flops, gflopsPerSecond, spec.Policy is not null);
+    }
+
+    /// <summary>
+    /// The FLOPs of one round (train one task, evaluate on all) at this width: what makes a w1024 round cost more than
+    /// a w32 one, e.g. to weigh the rounds left when estimating the time they take.
+    /// </summary>
+    public static double RoundFlops(CampaignSpec spec, int width) =>
+        RoundFlops(spec, width, spec.Training.ReplayPerTask > 0 || (spec.Policy?.Levers?.Any(l => l.Kind == LeverOption.Replay) ?? false));
+
+    private static double RoundFlops(CampaignSpec spec, int width, bool replay)
+    {
+        int tasks = spec.Drift.Tasks;
+        int train = spec.Dataset.TrainLimit ?? TrainCount(spec.Dataset.Name), test = spec.Dataset.TestLimit ?? TestCount(spec.Dataset.Name);
+        OptimizerKind optimizer = CampaignSpecValidator.TryEnum(spec.Training.Optimizer, out OptimizerKind o) ? o : OptimizerKind.Sgd;
+        var model = new MlpSpec(Inputs, width, spec.Depth, Classes);
+        long samples = (long)train * spec.Training.EpochsPerTask * (replay ? 2 : 1);
+        long steps = (samples + spec.Training.BatchSize - 1) / spec.Training.BatchSize;
+        return samples * (double)ModelCost.TrainFlopsPerSample(model) + steps * (double)ModelCost.OptimizerFlopsPerStep(model, optimizer)
+               + 2.0 * tasks * test * ModelCost.ForwardFlopsPerSample(model);
     }
 
     /// <summary>The widths a campaign may train: its list, or the policy's chain from the start width up to the cap.</summary>

@@ -8,14 +8,15 @@ using WidthRetrain.Cli.Contracts;
 using WidthRetrain.Cli.Replay;
 using WidthRetrain.Cli.Report;
 using WidthRetrain.Cli.Scenarios;
+using WidthRetrain.Cli.Shared;
 using WidthRetrain.Cli.Store;
 using WidthRetrain.Cli.Sweep;
 using WidthRetrain.Hosting;
 using WidthRetrain.Learning.Checkpoints;
 using WidthRetrain.Learning.Data;
 
-// Logs and pipes get a wide table instead of 80 columns of wrapped cells.
-if (!AnsiConsole.Profile.Capabilities.Interactive && Console.IsOutputRedirected) AnsiConsole.Profile.Width = 160;
+// Pipes and logs are laid out for $COLUMNS or 80 columns, a terminal for its own width.
+Terminal.Configure();
 
 var app = new CommandApp();
 app.Configure(config =>

@@ -76,6 +76,15 @@ public class CampaignSpecLimitsTests
     }
 
     [Fact]
+    public void ARoundsWork_GrowsWithItsWidth_AndTheEstimateIsTheirSum()
+    {
+        double narrow = CampaignEstimate.RoundFlops(Demo, 32), wide = CampaignEstimate.RoundFlops(Demo, 1024);
+        Assert.InRange(wide / narrow, 20, 40); // the parameters grow about 32-fold; the optimizer and evaluation add little
+        double sum = Demo.Widths.Sum(w => CampaignEstimate.RoundFlops(Demo, w)) * Demo.Drift.Tasks * Demo.Seeds.Count;
+        Assert.Equal(1, CampaignEstimate.Of(Demo, 40).Flops / sum, precision: 9);
+    }
+
+    [Fact]
     public void APartialSpec_GetsTheCommandLinesDefaults()
     {
         var partial = new CampaignSpec(null!, null!, null!, null!, 0, null!, null!, null!, null!);

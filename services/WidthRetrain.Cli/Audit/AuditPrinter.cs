@@ -1,4 +1,5 @@
 using Spectre.Console;
+using WidthRetrain.Cli.Shared;
 using WidthRetrain.Contracts.Investment;
 using WidthRetrain.Investment.Replay;
 using WidthRetrain.Investment.Texts;
@@ -11,14 +12,19 @@ public static class AuditPrinter
 {
     public const int AuditFailed = 3;
 
+    /// <summary>A list rather than a table, so a long step or difference wraps under its stage at any width.</summary>
     public static void Decisions(IReadOnlyList<ReplayStep> steps)
     {
-        if (steps.Count == 0) return;
-        var table = new Table().Border(TableBorder.Rounded).AddColumns("stage", "recorded", "replayed", "result");
         foreach (ReplayStep s in steps)
-            table.AddRow(s.Stage.ToString(), Markup.Escape(DecisionText.Step(s.Recorded)), Markup.Escape(DecisionText.Step(s.Replayed)),
-                s.Identical ? "[green]identical[/]" : $"[red]different[/]: {Markup.Escape(string.Join("; ", s.Differences))}");
-        AnsiConsole.Write(table);
+        {
+            if (s.Identical)
+            {
+                AnsiConsole.MarkupLineInterpolated($"stage {s.Stage}: {DecisionText.Step(s.Recorded)} [green]identical[/] on replay");
+                continue;
+            }
+            AnsiConsole.MarkupLineInterpolated($"stage {s.Stage}: [red]different[/] on replay");
+            AnsiConsole.Write(Terminal.Indented(new Text($"recorded: {DecisionText.Step(s.Recorded)}\nreplayed: {DecisionText.Step(s.Replayed)}\n{string.Join("\n", s.Differences)}"), 2));
+        }
     }
 
     /// <summary>One line of verdict, then every finding; returns the exit code (0, or 3 when anything does not hold).</summary>

@@ -7,10 +7,12 @@ namespace WidthRetrain.Cli.Bench;
 public sealed class TrainingBenchSettings : CommandSettings
 {
     [CommandOption("--widths <LIST>")]
+    [Description("Hidden widths to benchmark, comma-separated")]
     [DefaultValue("32,64,128,256,512,1024,2048,4096")]
     public string Widths { get; init; } = "32,64,128,256,512,1024,2048,4096";
 
     [CommandOption("--batches <LIST>")]
+    [Description("Batch sizes to benchmark at every width, comma-separated")]
     [DefaultValue("32,256")]
     public string Batches { get; init; } = "32,256";
 

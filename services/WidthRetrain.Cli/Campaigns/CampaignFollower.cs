@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using Marten;
 using Spectre.Console;
+using WidthRetrain.Campaigns;
+using WidthRetrain.Contracts.Campaigns;
+using WidthRetrain.Contracts.Investment;
 using WidthRetrain.Investment.Texts;
 using WidthRetrain.Planner.Projections;
 using WidthRetrain.Planner.State;
@@ -9,8 +12,9 @@ namespace WidthRetrain.Cli.Campaigns;
 
 /// <summary>
 /// Follows a campaign through its summary (the inline projection) until it is completed or failed: rounds done, the
-/// last round, elapsed time and ETA. A database that drops out is waited for (the campaign goes on without us);
-/// the wait is bounded by the timeout and ended at once by Ctrl-C or SIGTERM.
+/// last round, elapsed time and an ETA from the steady rate of this session's rounds (<see cref="RoundEta"/>); each
+/// investment decision is printed with its evidence as soon as it is recorded. A database that drops out is waited
+/// for (the campaign goes on without us); the wait is bounded by the timeout and ended at once by Ctrl-C or SIGTERM.
 /// </summary>
 public static class CampaignFollower
 {
@@ -19,12 +23,14 @@ public static class CampaignFollower
         var clock = Stopwatch.StartNew();
         CampaignSummary? last = null;
         string? outage = null;
+        var progress = new SessionProgress(id);
         async Task<CampaignSummary?> Poll()
         {
             try
             {
                 await using var q = store.QuerySession();
                 CampaignSummary? s = await q.LoadAsync<CampaignSummary>(id, cancel);
+                if (s is not null) await progress.UpdateAsync(q, s, cancel);
                 if (outage is not null) Console.Error.WriteLine($"[{clock.Elapsed:mm\\:ss}] event store reachable again");
                 outage = null;
                 return s;
@@ -40,7 +46,7 @@ public static class CampaignFollower
         if (AnsiConsole.Profile.Capabilities.Interactive)
         {
             await AnsiConsole.Progress().AutoClear(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
                 .StartAsync(async ctx =>
                 {
                     var task = ctx.AddTask("waiting for the planner", maxValue: 1);
@@ -48,10 +54,11 @@ public static class CampaignFollower
                     {
                         await Task.Delay(500, cancel);
                         last = await Poll();
+                        progress.PrintNewDecisions(last);
                         if (last is null || last.RoundsTotal == 0) continue;
                         task.MaxValue = last.RoundsTotal;
                         task.Value = last.RoundsDone;
-                        task.Description = $"rounds {last.RoundsDone}/{last.RoundsTotal}  last: {last.LastRound ?? "-"}";
+                        task.Description = $"rounds {last.RoundsDone}/{last.RoundsTotal}  ETA {RoundEta.Text(progress.Eta)}";
                     }
                 });
         }
@@ -62,10 +69,10 @@ public static class CampaignFollower
             {
                 await Task.Delay(500, cancel);
                 last = await Poll();
+                progress.PrintNewDecisions(last);
                 if (last is null || last.RoundsDone == shown) continue;
                 shown = last.RoundsDone;
-                double eta = shown == 0 ? double.NaN : clock.Elapsed.TotalSeconds / shown * (last.RoundsTotal - shown);
-                Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] rounds {shown}/{last.RoundsTotal}  last: {last.LastRound ?? "-"}  ETA {(double.IsNaN(eta) ? "?" : TimeSpan.FromSeconds(eta).ToString("mm\\:ss"))}");
+                AnsiConsole.Write(new Text($"[{clock.Elapsed:mm\\:ss}] rounds {shown}/{last.RoundsTotal}  ETA {RoundEta.Text(progress.Eta)}  last: {last.LastRound ?? "-"}\n"));
             }
         }
         if (last is null)
@@ -85,4 +92,74 @@ public static class CampaignFollower
     };
 
     public static string OneLine(Exception e) => Planner.Deciding.FaultReport.OneLine(e.Message);
+
+    /// <summary>
+    /// What this session has seen: the rounds completed before it (not part of the rate, whatever the clocks say), the
+    /// ETA, and the decisions already printed (a resumed campaign's earlier ones are not printed again).
+    /// </summary>
+    private sealed class SessionProgress(Guid id)
+    {
+        private HashSet<Guid>? before;
+        private CampaignSpec? spec;
+        private int seenRounds = -1;
+        private int? printedDecisions;
+        private List<RoundView> rounds = [];
+        private List<InvestmentDecision> pending = [];
+        private string currency = "";
+
+        public TimeSpan? Eta { get; private set; }
+
+        public async Task UpdateAsync(IQuerySession q, CampaignSummary s, CancellationToken cancel)
+        {
+            currency = s.Currency;
+            if (s.RoundsDone != seenRounds || s.Decisions.Count > (printedDecisions ?? 0) + pending.Count)
+            {
+                spec ??= (await q.LoadAsync<CampaignState>(id, cancel))?.Spec;
+                rounds = [.. await q.Query<RoundView>().Where(r => r.CampaignId == id).ToListAsync(cancel)];
+                before ??= [.. rounds.Where(r => r.CostedAt is not null).Select(r => r.Id)];
+                seenRounds = s.RoundsDone;
+                Eta = Estimate(s);
+            }
+            if (printedDecisions is null)
+            {
+                printedDecisions = s.Decisions.Count; // recorded before this session: `show` has them
+                return;
+            }
+            if (s.Decisions.Count > printedDecisions + pending.Count)
+            {
+                var made = await q.Events.QueryRawEventDataOnly<DecisionMade>().Where(e => e.CampaignId == id).ToListAsync(cancel);
+                pending = [.. made.Select(m => m.Decision).OrderBy(d => d.Stage).Skip(printedDecisions.Value)];
+            }
+        }
+
+        public void PrintNewDecisions(CampaignSummary? s)
+        {
+            if (s is null || pending.Count == 0) return;
+            foreach (InvestmentDecision d in pending)
+            {
+                IReadOnlyList<string> arms = [.. rounds.Where(r => r.Stage == d.Stage).GroupBy(r => r.Arm)
+                    .Select(g => (g.Key, g.First().Width)).OrderBy(a => a.Width).ThenBy(a => a.Key.Length).Select(a => a.Key)];
+                AnsiConsole.Write(DecisionBlock.Of(d, arms, currency));
+            }
+            printedDecisions += pending.Count;
+            pending = [];
+        }
+
+        private TimeSpan? Estimate(CampaignSummary s)
+        {
+            if (s.RoundsTotal == 0) return null; // nothing planned yet
+            int perArm = spec is null ? 0 : spec.Drift.Tasks * spec.Seeds.Count;
+            var timeline = rounds.Where(r => r.CostedAt is not null && before?.Contains(r.Id) != true)
+                .Select(r => new CompletedRound(r.CostedAt!.Value, Work(r.Width))).ToList();
+            var arms = rounds.GroupBy(r => (r.Stage, r.Arm)).Select(g => (Width: g.First().Width, Left: Math.Max(0, perArm - g.Count(r => r.CostedAt is not null)))).ToList();
+            double remaining = arms.Sum(a => a.Left * Work(a.Width));
+            // Rounds of a stage not scheduled yet: weighed as the average round seen so far.
+            int unseen = s.RoundsTotal - s.RoundsDone - arms.Sum(a => a.Left);
+            if (unseen > 0 && rounds.Count > 0) remaining += unseen * rounds.Average(r => Work(r.Width));
+            return RoundEta.Estimate(timeline, remaining);
+        }
+
+        /// <summary>A round's expected FLOPs at this width; without the spec, its parameters (proportional to them).</summary>
+        private double Work(int width) => spec is not null ? CampaignEstimate.RoundFlops(spec, width) : 784.0 * width + 10.0 * width;
+    }
 }

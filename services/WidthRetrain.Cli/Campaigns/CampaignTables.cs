@@ -10,7 +10,8 @@ namespace WidthRetrain.Cli.Campaigns;
 /// <summary>The console table of a campaign: per stage and arm, the evidence over seeds (mean, and 95% interval with several seeds).</summary>
 public static class CampaignTables
 {
-    public static void Print(CampaignReport report)
+    /// <param name="wide">Every column, whatever the terminal width.</param>
+    public static void Print(CampaignReport report, bool wide = false)
     {
         CampaignSummary s = report.Summary;
         AnsiConsole.MarkupLineInterpolated($"[bold]{s.Name}[/] ({s.Id}): {s.Status.Text()}; {s.Dataset}, {s.Tasks} {s.Scenario} tasks; {s.RoundsDone}/{s.RoundsTotal} rounds; cost {NumberText.Cost(s.TotalCost)} {s.Currency}");
@@ -21,24 +22,32 @@ public static class CampaignTables
             AnsiConsole.MarkupLine("No stage concluded yet.");
             return;
         }
-        var table = new Table().Border(TableBorder.Rounded).Title("Evidence per arm (accuracies in %, mean over seeds [[95% interval]])")
-            .AddColumns(new[] { "stage", "arm", "width", "seeds", "AA", "forgetting (paper)", "F Chaudhry", "LA", "BWT", "FWT", "train cost", "eval cost", $"serving /1M ({s.Currency})", "device s" }
-                .Select(h => new TableColumn(h).RightAligned()).ToArray());
+        // Short headers, explained in the legend under the table; the columns left out at this width are in --wide and --json.
+        var table = new FittedTable { Title = "Evidence per arm (in %, mean over seeds [95% interval])" }
+            .Column("stage", essential: true).Column("arm", essential: true, right: false, noWrap: true).Column("seeds", essential: true)
+            .Column("AA", essential: true, legend: "AA average accuracy").Column("F", essential: true, legend: "F forgetting (paper)")
+            .Column("train cost", essential: true).Column("F Chaudhry").Column("LA", legend: "LA learning accuracy")
+            .Column("BWT", legend: "BWT/FWT backward/forward transfer").Column("FWT").Column("eval cost").Column($"serving /1M ({s.Currency})")
+            .Column("device s").Column("width");
         foreach (WidthCurvePoint p in report.Evidence)
         {
             ArmEvidence e = p.Evidence;
-            table.AddRow(p.Stage.ToString(), e.Arm, e.Width.ToString(), e.Seeds.ToString(), Pct(e.AverageAccuracy), Pct(e.Forgetting), Pct(e.ForgettingChaudhry),
-                Pct(e.LearningAccuracy), Pct(e.BackwardTransfer), Pct(e.ForwardTransfer), NumberText.Cost(e.TrainingCost), NumberText.Cost(e.EvaluationCost),
-                NumberText.Cost(e.ServingCostPerMillion), e.DeviceSeconds.ToString("0.0"));
+            table.Row(p.Stage.ToString(), e.Arm, e.Seeds.ToString(), Pct(e.AverageAccuracy), Pct(e.Forgetting), NumberText.Cost(e.TrainingCost),
+                Pct(e.ForgettingChaudhry), Pct(e.LearningAccuracy), Pct(e.BackwardTransfer), Pct(e.ForwardTransfer), NumberText.Cost(e.EvaluationCost),
+                NumberText.Cost(e.ServingCostPerMillion), e.DeviceSeconds.ToString("0.0"), e.Width.ToString());
         }
-        AnsiConsole.Write(table);
+        if (wide) Terminal.WriteUnconstrained(table.Build(Terminal.Width, all: true));
+        else AnsiConsole.Write(table.Build(Terminal.Width));
+        AnsiConsole.Write(new Paragraph($"{table.Legend}; costs in {s.Currency}.{(table.Left.Count == 0 ? "" : $" Left out at this width: {string.Join(", ", table.Left)} (`widthretrain show {s.Id} --wide` or --json).")}",
+            new Style(Color.Grey)));
+        AnsiConsole.WriteLine();
         if (s.Policy is not null)
         {
             AnsiConsole.MarkupLineInterpolated($"[bold]Decisions[/] ({s.Policy}):");
-            foreach (string d in s.Decisions) AnsiConsole.MarkupLineInterpolated($"  {d}");
+            foreach (string d in s.Decisions) AnsiConsole.Write(Terminal.Indented(new Text(d), 2));
         }
     }
 
-    /// <summary>Escaped: the interval's brackets would otherwise read as console markup.</summary>
-    public static string Pct(Estimate? e) => Markup.Escape(NumberText.PercentInterval(e));
+    /// <summary>Plain text (the table's cells are not markup).</summary>
+    public static string Pct(Estimate? e) => NumberText.PercentInterval(e);
 }

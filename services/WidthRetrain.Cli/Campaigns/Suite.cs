@@ -32,6 +32,9 @@ public static class Suite
             ["Serilog:MinimumLevel:Override:MassTransit"] = "Fatal",
             // The embedded planner watches only the campaigns this process runs or resumes; older interrupted ones wait for `resume`.
             ["Planner:RedriveOnStart"] = "false",
+            // Libraries' warnings (Marten's daemon, ...) go to the log file, not between the progress lines; the suite's own reach the console.
+            ["Logging:ConsoleSources"] = "WidthRetrain",
+            ["Logging:File"] = LogFile,
         }.Where(kv => extra?.ContainsKey(kv.Key) != true).Concat(extra ?? new Dictionary<string, string?>()), embedded: true, x =>
         {
             x.AddPlanner();
@@ -41,12 +44,17 @@ public static class Suite
             x.AddCostAccountant();
         });
 
+    /// <summary>Where the embedded suite logs everything (rolled daily, a week kept); WIDTHRETRAIN_Logging__File overrides it.</summary>
+    public static string LogFile => Path.Combine(Path.GetTempPath(), "widthretrain-logs", "cli-.log");
+
     public static IHost Client(StoreSettings store, string rabbitMqUrl) =>
         Build(store, new Dictionary<string, string?>
         {
             ["Bus:Transport"] = "RabbitMq",
             ["Bus:RabbitMqUrl"] = rabbitMqUrl,
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["Logging:ConsoleSources"] = "WidthRetrain",
+            ["Logging:File"] = LogFile,
         }, embedded: false, _ => { });
 
     /// <summary>What the CLI reads beyond its options: WIDTHRETRAIN_-prefixed environment variables (Limits__MaxHours, ...).</summary>

@@ -1,10 +1,10 @@
 using System.Diagnostics;
-using Marten;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using WidthRetrain.Cli.Audit;
 using WidthRetrain.Cli.Campaigns;
+using WidthRetrain.Cli.Shared;
 using WidthRetrain.Contracts.Campaigns;
 using WidthRetrain.Contracts.Investment;
 using WidthRetrain.Investment.Policies;
@@ -34,6 +34,7 @@ public sealed class ReplayCommand : AsyncCommand<ReplaySettings>
         var (host, store) = await Suite.OpenReaderAsync(settings, cancellationToken);
         using IHost reader = host;
         Guid id = await CampaignReader.ResolveAsync(store, settings.Id, cancellationToken);
+        bool console = !JsonOutput.ToStdout(settings.Json);
 
         var clock = Stopwatch.StartNew();
         CampaignRecord record = await CampaignRecordLoader.LoadAsync(store, id, cancellationToken) ?? throw new ArgumentException($"ID: no campaign {id}");
@@ -43,16 +44,25 @@ public sealed class ReplayCommand : AsyncCommand<ReplaySettings>
 
         if (otherPolicy is null && otherPrices is null)
         {
-            AnsiConsole.MarkupLineInterpolated($"[bold]Audit of campaign {id}[/]: {audit.Decisions.Count} decision(s) re-derived from {audit.Events} campaign events and {audit.RoundStreams} round streams");
-            AuditPrinter.Decisions(audit.Decisions);
-            AnsiConsole.MarkupLineInterpolated($"read in {loaded:0.000} s, verified and replayed in {seconds - loaded:0.000} s");
-            return AuditPrinter.Verdict(audit);
+            if (console)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[bold]Audit of campaign {id}[/]: {audit.Decisions.Count} decision(s) re-derived from {audit.Events} campaign events and {audit.RoundStreams} round streams");
+                AuditPrinter.Decisions(audit.Decisions);
+                AnsiConsole.MarkupLineInterpolated($"read in {loaded:0.000} s, verified and replayed in {seconds - loaded:0.000} s");
+                AuditPrinter.Verdict(audit);
+            }
+            JsonOutput.Write(settings.Json, new ReplayResult(id, audit, loaded, seconds - loaded, null));
+            return audit.Passed ? 0 : AuditPrinter.AuditFailed;
         }
 
         if (!audit.Passed)
         {
-            AuditPrinter.Verdict(audit);
-            AnsiConsole.MarkupLine("[red]no counterfactual[/]: the record does not verify, so what it would decide means nothing");
+            if (console)
+            {
+                AuditPrinter.Verdict(audit);
+                AnsiConsole.MarkupLine("[red]no counterfactual[/]: the record does not verify, so what it would decide means nothing");
+            }
+            JsonOutput.Write(settings.Json, new ReplayResult(id, audit, loaded, seconds - loaded, null));
             return AuditPrinter.AuditFailed;
         }
         CampaignHistory history = CampaignHistory.Of(record) ?? throw new ArgumentException($"ID: no campaign {id}");
@@ -61,15 +71,25 @@ public sealed class ReplayCommand : AsyncCommand<ReplaySettings>
         var (records, spentAfter) = InvestmentHistory.Build(history.Stages, history.Rounds, policy, otherPrices);
         if (records.Count == 0) throw new ArgumentException($"ID: campaign {id} has no stage comparing two widths; a policy has nothing to decide from");
         CounterfactualPath path = DecisionReplayer.Counterfactual(policy, records, spentAfter, InvestmentHistory.Shape(history.Spec));
-        AnsiConsole.MarkupLineInterpolated($"[bold]Counterfactual for campaign {id}[/]: policy {DecisionText.Policy(policy.Name, policy.Version)}{(otherPrices is null ? "" : $", prices in {otherPrices.Currency} from {settings.PricesFile}")}; no round is trained");
-        var cf = new Table().Border(TableBorder.Rounded).AddColumns("stage", "recorded", "would decide", "why");
-        foreach (InvestmentDecision d in path.Decisions)
+        var stages = path.Decisions.Select(d =>
         {
-            string recorded = history.Decisions.FirstOrDefault(r => r.Decision.Stage == d.Stage)?.Decision is { } r ? DecisionText.Step(r) : "-";
-            cf.AddRow(d.Stage.ToString(), Markup.Escape(recorded), Markup.Escape(DecisionText.Step(d)), Markup.Escape(d.Explanation));
+            InvestmentDecision? recorded = history.Decisions.FirstOrDefault(r => r.Decision.Stage == d.Stage)?.Decision;
+            return new ReplayCounterfactualStage(d.Stage, recorded is null ? null : DecisionText.Step(recorded), DecisionText.Step(d), recorded, d);
+        }).ToList();
+        double recordedSpend = spentAfter.Count == 0 ? 0 : spentAfter[^1];
+        var counterfactual = new ReplayCounterfactual(DecisionText.Policy(policy.Name, policy.Version), otherPrices?.Currency, stages, path.StagesUsed, records.Count,
+            path.SpendOfStagesUsed, recordedSpend, path.Divergence, path.Forecast);
+        JsonOutput.Write(settings.Json, new ReplayResult(id, audit, loaded, seconds - loaded, counterfactual));
+        if (!console) return 0;
+
+        AnsiConsole.MarkupLineInterpolated($"[bold]Counterfactual for campaign {id}[/]: policy {counterfactual.Policy}{(otherPrices is null ? "" : $", prices in {otherPrices.Currency} from {settings.PricesFile}")}; no round is trained");
+        // A list rather than a table: the explanation is a sentence, wrapped under its stage at any width.
+        foreach (ReplayCounterfactualStage s in stages)
+        {
+            AnsiConsole.MarkupLineInterpolated($"stage {s.Stage}: would decide [bold]{s.WouldDecide}[/]; recorded {s.Recorded ?? "-"}");
+            AnsiConsole.Write(Terminal.Indented(new Text(s.Decision.Explanation), 4));
         }
-        AnsiConsole.Write(cf);
-        AnsiConsole.MarkupLineInterpolated($"uses {path.StagesUsed} of {records.Count} recorded stage(s), spending {NumberText.Cost(path.SpendOfStagesUsed)} (recorded: {NumberText.Cost(spentAfter.Count == 0 ? 0 : spentAfter[^1])})");
+        AnsiConsole.MarkupLineInterpolated($"uses {path.StagesUsed} of {records.Count} recorded stage(s), spending {NumberText.Cost(path.SpendOfStagesUsed)} (recorded: {NumberText.Cost(recordedSpend)})");
         if (path.Divergence is not null) AnsiConsole.MarkupLineInterpolated($"[yellow]diverges:[/] {path.Divergence}");
         if (path.Forecast is { } f)
             AnsiConsole.MarkupLineInterpolated($"[yellow]FORECAST, not measured:[/] width {f.FromWidth} -> {f.ToWidth} would cut forgetting by {NumberText.Points(f.Gain)} [[{NumberText.Percent(f.Low)}, {NumberText.Percent(f.High)}]] ({f.Models})");

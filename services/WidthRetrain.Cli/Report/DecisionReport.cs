@@ -10,9 +10,11 @@ namespace WidthRetrain.Cli.Report;
 /// </summary>
 public static class DecisionReport
 {
-    public static IReadOnlyList<string> Write(CampaignHistory history, CampaignReport report, CampaignAuditReport audit, string folder)
+    public static IReadOnlyList<string> Write(CampaignHistory history, CampaignReport report, CampaignAuditReport audit, string folder) =>
+        Write(DecisionReportBuilder.Build(history, report, audit), folder);
+
+    public static IReadOnlyList<string> Write(DecisionReportModel model, string folder)
     {
-        DecisionReportModel model = DecisionReportBuilder.Build(history, report, audit);
         Directory.CreateDirectory(folder);
         var files = new List<string>(ReportPlots.Save(model, folder));
         string markdown = ReportMarkdown.Write(model);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using WidthRetrain.Cli.Shared;
 using WidthRetrain.Learning.Drift;
 
 namespace WidthRetrain.Cli.Scenarios;
@@ -23,14 +24,18 @@ public sealed class ScenariosCommand : Command<ScenariosSettings>
             }), Shared.Json.Options));
             return 0;
         }
-        var table = new Table().AddColumns("kind", "parameter", "default", "allowed", "meaning");
+        // A list rather than a table: the meanings are sentences, wrapped under their parameter at any width.
         foreach (ScenarioDefinition d in DriftScenarios.Definitions)
         {
-            table.AddRow(new Markup($"[bold]{Markup.Escape(d.Kind)}[/]"), new Text(""), new Text(""), new Text(""), new Text(d.Help));
+            AnsiConsole.MarkupLineInterpolated($"[bold]{d.Kind}[/]");
+            AnsiConsole.Write(Terminal.Indented(new Text(d.Help), 2));
             foreach (ScenarioParameter p in d.Parameters)
-                table.AddRow(new Text(""), new Text(p.Name), new Text(p.Default ?? "(see meaning)"), new Text(p.Allowed), new Text(p.Help));
+            {
+                AnsiConsole.Write(Terminal.Indented(new Markup($"[bold]{Markup.Escape(p.Name)}[/]: default {Markup.Escape(p.Default ?? "(see meaning)")}; allowed {Markup.Escape(p.Allowed)}"), 2));
+                AnsiConsole.Write(Terminal.Indented(new Text(p.Help), 6));
+            }
+            AnsiConsole.WriteLine();
         }
-        AnsiConsole.Write(table);
         AnsiConsole.WriteLine(TasksNote);
         return 0;
     }

@@ -68,6 +68,7 @@ public sealed class SweepSettings : CommandSettings
     public string Optimizer { get; init; } = "sgd";
 
     [CommandOption("--lr <RATE>")]
+    [Description("Learning rate")]
     [DefaultValue(0.01)]
     public double LearningRate { get; init; } = 0.01;
 
@@ -77,6 +78,7 @@ public sealed class SweepSettings : CommandSettings
     public double Momentum { get; init; } = 0.9;
 
     [CommandOption("--batch <N>")]
+    [Description("Batch size")]
     [DefaultValue(32)]
     public int Batch { get; init; } = 32;
 

@@ -11,19 +11,25 @@ public static class SweepTables
     private static readonly string[] Headers =
         ["width", "depth", "params", "AA", "F paper", "F Chaudhry", "LA", "BWT", "FWT", "drift", "train s", "samples/s"];
 
+    private static readonly string[] Essential = ["width", "depth", "AA", "F paper", "F Chaudhry", "LA"];
+
     public static void Print(SweepResult result, IReadOnlyList<DepthAnalysis> analysis)
     {
-        var table = new Table().Border(TableBorder.Rounded)
-            .Title($"[bold]{result.Spec.Scenario.Kind}[/] on {result.Spec.Dataset.Name}: {result.TaskDescriptions.Count} tasks, {Format.Count(result.TrainSamplesPerTask)} train / {Format.Count(result.TestSamplesPerTask)} test samples per task (accuracies in %)")
-            .AddColumns(Headers.Select(h => new TableColumn(h).RightAligned()).ToArray());
+        // The essential columns fit 80; the others are shown when the terminal has room (all of them are in --json).
+        var table = new FittedTable
+        {
+            Title = $"{result.Spec.Scenario.Kind} on {result.Spec.Dataset.Name}: {result.TaskDescriptions.Count} tasks, {Format.Count(result.TrainSamplesPerTask)} train / {Format.Count(result.TestSamplesPerTask)} test samples per task (accuracies in %)",
+        };
+        foreach (string h in Headers) table.Column(h, essential: Essential.Contains(h));
         foreach (WidthSummary s in result.Summary)
         {
-            table.AddRow(s.Width.ToString(), s.Depth.ToString(), Format.Count(s.Parameters), Format.Percent(s.AverageAccuracy),
+            table.Row(s.Width.ToString(), s.Depth.ToString(), Format.Count(s.Parameters), Format.Percent(s.AverageAccuracy),
                 Format.Percent(s.ForgettingPaper), Format.Percent(s.ForgettingChaudhry), Format.Percent(s.LearningAccuracy),
                 Format.Percent(s.BackwardTransfer), Format.Percent(s.ForwardTransfer), Format.Number(s.FunctionalDrift),
                 Format.Number(s.TrainSeconds, "0.0"), Format.Count((long)s.SamplesPerSecond));
         }
-        AnsiConsole.Write(table);
+        AnsiConsole.Write(table.Build(Terminal.Width));
+        if (table.Left.Count > 0) AnsiConsole.MarkupLineInterpolated($"[grey]Left out at this width: {string.Join(", ", table.Left)} (all in --json FILE).[/]");
         AnsiConsole.MarkupLine("[grey]AA: final average accuracy. F paper: mean over all T tasks of best minus final accuracy (the paper's code). F Chaudhry: the same over the first T-1 tasks, best taken before the last task. LA: accuracy on each task right after learning it. BWT/FWT: backward/forward transfer. drift: mean L2 change of old tasks' outputs by the end.[/]");
 
         foreach (DepthAnalysis a in analysis)
