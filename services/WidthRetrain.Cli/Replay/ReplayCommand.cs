@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using WidthRetrain.Campaigns;
 using WidthRetrain.Cli.Audit;
 using WidthRetrain.Cli.Campaigns;
 using WidthRetrain.Contracts.Campaigns;
@@ -31,6 +32,8 @@ public sealed class ReplayCommand : AsyncCommand<ReplaySettings>
         if (otherPolicy is not null && PolicyRegistry.Standard.Problems(otherPolicy) is { Count: > 0 } problems)
             throw new ArgumentException($"--policy: {string.Join("; ", problems)}");
         PriceBook? otherPrices = settings.PricesFile is null ? null : RunSettings.ReadJson<PriceBook>("--prices", settings.PricesFile);
+        if (otherPrices is not null && CampaignSpecValidator.PriceBookProblems(otherPrices) is { Count: > 0 } priceProblems)
+            throw new ArgumentException($"--prices: {string.Join("; ", priceProblems)}");
         var (host, store) = await Suite.OpenReaderAsync(settings, cancellationToken);
         using IHost reader = host;
         Guid id = await CampaignReader.ResolveAsync(store, settings.Id, cancellationToken);
@@ -72,7 +75,7 @@ public sealed class ReplayCommand : AsyncCommand<ReplaySettings>
         AnsiConsole.MarkupLineInterpolated($"uses {path.StagesUsed} of {records.Count} recorded stage(s), spending {NumberText.Cost(path.SpendOfStagesUsed)} (recorded: {NumberText.Cost(spentAfter.Count == 0 ? 0 : spentAfter[^1])})");
         if (path.Divergence is not null) AnsiConsole.MarkupLineInterpolated($"[yellow]diverges:[/] {path.Divergence}");
         if (path.Forecast is { } f)
-            AnsiConsole.MarkupLineInterpolated($"[yellow]FORECAST, not measured:[/] width {f.FromWidth} -> {f.ToWidth} would cut forgetting by {NumberText.Points(f.Gain)} [[{NumberText.Percent(f.Low)}, {NumberText.Percent(f.High)}]] ({f.Models})");
+            AnsiConsole.MarkupLineInterpolated($"[yellow]FORECAST, not measured:[/] width {f.FromWidth} -> {f.ToWidth} would {DecisionText.Cuts(f.Gain)} [[gain {NumberText.Points(f.Low)}, {NumberText.Points(f.High)}]] ({f.Models})");
         return 0;
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
 using WidthRetrain.Investment.Scaling;
@@ -28,6 +29,7 @@ public sealed record WidthTrend(
     public bool IsFlat => !LogLinearBeatsFlat && !PowerLawBeatsFlat;
 
     /// <summary>The law to draw: the power law with offset when it beats flat, else the log-linear law when it does, else none.</summary>
+    [JsonIgnore]
     public Func<double, double>? Shown =>
         PowerLawBeatsFlat ? PowerLaw!.Fit.Predict : LogLinearBeatsFlat ? LogLinear!.Predict : null;
 

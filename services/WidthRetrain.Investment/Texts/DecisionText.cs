@@ -47,6 +47,9 @@ public static class DecisionText
             : $"the {interval} includes 0: no gain is distinguishable (n = {gain.N})";
     }
 
+    /// <summary>"cut forgetting by 1.20 pts" for a gain of 0.012, "raise forgetting by 0.80 pts" for -0.008.</summary>
+    public static string Cuts(double gain) => gain >= 0 ? $"cut forgetting by {NumberText.Points(gain)}" : $"raise forgetting by {NumberText.Points(-gain)}";
+
     /// <summary>A signed change in points: "+1.20 pts", "-0.81 pts".</summary>
     public static string Change(double fraction) => (fraction > 0 ? "+" : "") + NumberText.Points(fraction);
 }

@@ -31,13 +31,13 @@ public static class NumberText
     /// <summary>A return per unit of cost; infinite when the step cost nothing more.</summary>
     public static string Return(double value) => double.IsPositiveInfinity(value) ? "unbounded" : value.ToString("0.###", Inv);
 
-    /// <summary>A return with its unit: "1.7 pts per 1000 spent", "0.5 (forgetting fraction per currency unit)".</summary>
+    /// <summary>A return with its unit: "1.7 pts per 1000 USD", "0.5 forgetting fraction per USD".</summary>
     public static string Return(double value, string? unit, string? currency = null) => $"{Return(value)} {ReturnUnit(unit, currency)}";
 
     /// <summary>The words for a policy's return unit (<see cref="InvestmentPolicy.ReturnUnit"/>), naming the currency when known.</summary>
     public static string ReturnUnit(string? unit, string? currency = null) => unit == InvestmentPolicy.PointsPerThousand
         ? $"pts per 1000 {currency ?? "spent"}"
-        : $"(forgetting fraction per {currency ?? "currency unit"})";
+        : $"forgetting fraction per {currency ?? "currency unit"}";
 
     /// <summary>An amount of money as precise as recorded, without trailing zeros.</summary>
     public static string Money(double value) => value.ToString("0.######", Inv);

@@ -23,7 +23,7 @@ public static class StatisticsText
         string test = $"n = {r.Seeds} seeds, paired t-test across seeds{(r.Rivals.Count > 1 ? $", Holm-corrected for {r.Rivals.Count} comparisons" : "")}";
         if (r.Winner is { } w)
             return $"{w.Arm} has the least {quantity}: {Pts(closest.Difference.Mean)} less than the closest, {closest.Arm} ({Range(closest.Difference)}; {test}; adjusted p = {P(closest.AdjustedP)})";
-        return $"no width distinguishable ({test}): lowest mean {best.Arm} ({Pts(best.Mean)}), {closest.Arm} {MoreOrLess(closest.Difference.Mean, quantity)} ({Range(closest.Difference)}, adjusted p = {P(closest.AdjustedP)})";
+        return $"no width distinguishable ({test}): lowest mean {best.Arm} ({Pts(best.Mean)}); the closest other, {closest.Arm}, {MoreOrLess(closest.Difference.Mean, quantity)} ({Range(closest.Difference)}, adjusted p = {P(closest.AdjustedP)})";
     }
 
     /// <summary>The trend in one line: the laws that beat flat with their intervals, else "flat: no width trend distinguishable (...)".</summary>
