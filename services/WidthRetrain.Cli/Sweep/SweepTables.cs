@@ -41,7 +41,7 @@ public static class SweepTables
             return;
         }
         foreach (string line in StatisticsText.Trend(t)) AnsiConsole.MarkupLineInterpolated($"  {line}");
-        var steps = new Table().Border(TableBorder.Simple).AddColumns("step", "doublings", "change in forgetting per doubling (pts) [95% interval]");
+        var steps = new Table().Border(TableBorder.Simple).AddColumns("step", "doublings", "change in forgetting per doubling (pts) [[95% interval]]");
         foreach (StepChange s in t.Steps)
             steps.AddRow($"{s.FromWidth} -> {s.ToWidth}", Format.Number(Math.Log2(s.ToWidth / s.FromWidth), "0.##"), Markup.Escape(StatisticsText.Step(s)));
         AnsiConsole.Write(steps);

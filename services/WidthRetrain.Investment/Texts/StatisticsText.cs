@@ -33,10 +33,9 @@ public static class StatisticsText
         var lines = new List<string>();
         if (t.IsFlat)
         {
-            string why = t.LogLinear?.VsFlat is { } f
-                ? $"log-linear slope {Signed(t.LogLinear.SlopePerDoubling.Value)} per doubling {Range(t.LogLinear.SlopePerDoubling)}, {FTest(f)}"
-                : $"{t.Points} points at {t.Widths} widths leave no degree of freedom to test a slope";
-            lines.Add($"flat: no width trend distinguishable ({why}; n = {t.Points} points at {t.Widths} widths)");
+            lines.Add(t.LogLinear?.VsFlat is { } f
+                ? $"flat: no width trend distinguishable (log-linear slope {Signed(t.LogLinear.SlopePerDoubling.Value)} per doubling {Range(t.LogLinear.SlopePerDoubling)}, {FTest(f)}; n = {t.Points} points at {t.Widths} widths)"
+                : $"flat: no width trend distinguishable ({t.Points} points at {t.Widths} widths leave no degree of freedom to test a slope)");
             return lines;
         }
         if (t.LogLinearBeatsFlat)
