@@ -57,7 +57,10 @@ public sealed record WidthTrend(
             Regression q = Regression.Of(x, y, 2, confidence);
             Interval e = q.Coefficient(2);
             double se = q.StdErrors[2];
-            double p = se > 0 ? 2 * (1 - StudentT.CDF(0, 1, q.Dof, Math.Abs(e.Value) / se)) : e.Value == 0 ? 1 : 0;
+            // A curvature at rounding level (data exactly on a line) is none: its tiny standard error would make it "significant".
+            bool none = Math.Abs(e.Value) <= 1e-12 * Math.Max(1, y.Max(Math.Abs));
+            if (none) e = new Interval(0, Math.Min(0, e.Low), Math.Max(0, e.High));
+            double p = none ? 1 : se > 0 ? 2 * (1 - StudentT.CDF(0, 1, q.Dof, Math.Abs(e.Value) / se)) : 0;
             curvature = new CurvatureTest(e, p, q.Dof);
         }
         return new WidthTrend(points.Count, widths, confidence, linear, Power(points, y, confidence), curvature, StepsOf(points, confidence));
