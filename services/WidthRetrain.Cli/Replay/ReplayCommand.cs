@@ -72,7 +72,9 @@ public sealed class ReplayCommand : AsyncCommand<ReplaySettings>
             cf.AddRow(d.Stage.ToString(), Markup.Escape(recorded), Markup.Escape(DecisionText.Step(d)), Markup.Escape(d.Explanation));
         }
         AnsiConsole.Write(cf);
-        AnsiConsole.MarkupLineInterpolated($"uses {path.StagesUsed} of {records.Count} recorded stage(s), spending {NumberText.Cost(path.SpendOfStagesUsed)} (recorded: {NumberText.Cost(spentAfter.Count == 0 ? 0 : spentAfter[^1])})");
+        // Under --prices the spend of every recorded stage is re-priced too: say so, it is not what the record spent.
+        string currency = otherPrices?.Currency ?? history.Spec.Prices.Currency;
+        AnsiConsole.MarkupLineInterpolated($"uses {path.StagesUsed} of {records.Count} recorded stage(s), spending {NumberText.Cost(path.SpendOfStagesUsed)} {currency} ({(otherPrices is null ? "recorded" : "all recorded stages at these prices")}: {NumberText.Cost(spentAfter.Count == 0 ? 0 : spentAfter[^1])} {currency})");
         if (path.Divergence is not null) AnsiConsole.MarkupLineInterpolated($"[yellow]diverges:[/] {path.Divergence}");
         if (path.Forecast is { } f)
             AnsiConsole.MarkupLineInterpolated($"[yellow]FORECAST, not measured:[/] width {f.FromWidth} -> {f.ToWidth} would {DecisionText.Cuts(f.Gain)} [[gain {NumberText.Points(f.Low)}, {NumberText.Points(f.High)}]] ({f.Models})");
