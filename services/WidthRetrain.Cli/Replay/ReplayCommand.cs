@@ -10,6 +10,8 @@ using WidthRetrain.Contracts.Campaigns;
 using WidthRetrain.Contracts.Investment;
 using WidthRetrain.Investment.Policies;
 using WidthRetrain.Investment.Replay;
+using WidthRetrain.Investment.Scaling;
+using WidthRetrain.Investment.Statistics;
 using WidthRetrain.Investment.Texts;
 using WidthRetrain.Planner.Audit;
 using WidthRetrain.Planner.Planning;
@@ -77,7 +79,10 @@ public sealed class ReplayCommand : AsyncCommand<ReplaySettings>
         AnsiConsole.MarkupLineInterpolated($"uses {path.StagesUsed} of {records.Count} recorded stage(s), spending {NumberText.Cost(path.SpendOfStagesUsed)} {currency} ({(otherPrices is null ? "recorded" : "all recorded stages at these prices")}: {NumberText.Cost(spentAfter.Count == 0 ? 0 : spentAfter[^1])} {currency})");
         if (path.Divergence is not null) AnsiConsole.MarkupLineInterpolated($"[yellow]diverges:[/] {path.Divergence}");
         if (path.Forecast is { } f)
-            AnsiConsole.MarkupLineInterpolated($"[yellow]FORECAST, not measured:[/] width {f.FromWidth} -> {f.ToWidth} would {DecisionText.Cuts(f.Gain)} [[gain {NumberText.Points(f.Low)}, {NumberText.Points(f.High)}]] ({f.Models})");
+        {
+            string caveat = StatisticsText.ForecastCaveat(WidthTrend.Of(MeasuredWidthCurve.Of(records.Take(path.StagesUsed))));
+            AnsiConsole.MarkupLineInterpolated($"[yellow]FORECAST, not measured:[/] width {f.FromWidth} -> {f.ToWidth} would {DecisionText.Cuts(f.Gain)} [[gain {NumberText.Points(f.Low)}, {NumberText.Points(f.High)}]] ({f.Models}){(caveat.Length > 0 ? "; " + caveat : "")}");
+        }
         return 0;
     }
 }

@@ -35,7 +35,7 @@ public static class ReportMarkdown
         b.AppendLine();
         b.AppendLine(Inv, $"**Outcome:** {(m.Decisions.LastOrDefault() is { } last ? $"{DecisionText.Verdict(last.Decision)} with `{m.Chosen}`: {last.Explanation}" : $"fixed widths; {Ranking(m)}")}");
         b.AppendLine();
-        if (m.Decisions.Count > 0) Decisions(b, m.Decisions, m.Policy?.ReturnUnit, s.Currency);
+        if (m.Decisions.Count > 0) Decisions(b, m.Decisions, m.Policy?.ReturnUnit, s.Currency, m.Trend is { } t ? StatisticsText.ForecastCaveat(t) : "");
         Evidence(b, m.Arms);
         Curve(b, m);
         b.AppendLine("## Plots");
@@ -57,7 +57,7 @@ public static class ReportMarkdown
         b.AppendLine(Inv, $"**Record:** {(audit.Passed ? "verified" : $"DOES NOT VERIFY ({audit.Findings.Count} finding(s); first: {audit.Findings[0]})")}: {audit.Events} events, {audit.RoundStreams} round streams. Head hash `{audit.HeadHash ?? "-"}`; keep it outside the database and check later with `widthretrain verify {m.CampaignId} --head <hash>`.");
     }
 
-    private static void Decisions(StringBuilder b, IReadOnlyList<ReportDecision> decisions, string? returnUnit, string currency)
+    private static void Decisions(StringBuilder b, IReadOnlyList<ReportDecision> decisions, string? returnUnit, string currency, string forecastCaveat)
     {
         b.AppendLine("## Stages and decisions");
         b.AppendLine();
@@ -75,7 +75,7 @@ public static class ReportMarkdown
             InvestmentDecision d = row.Decision;
             b.AppendLine(Inv, $"- **Stage {d.Stage}, {d.Action}**{(d.Reason is { } why ? $" ({why})" : "")}: {row.Explanation}. Policy {DecisionText.Policy(d.PolicyName, d.PolicyVersion)}; evidence: {d.EvidenceEventIds.Count} recorded round events.");
             if (d.Numbers.ForecastGain is { } fg)
-                b.AppendLine(Inv, $"  Forecast (not measured) for the next step: gain {Pct(fg)} pts [{Pct(d.Numbers.ForecastGainLow)}, {Pct(d.Numbers.ForecastGainHigh)}] at a cost of about {NumberText.Cost(d.Numbers.ForecastCost ?? 0)} {currency}.");
+                b.AppendLine(Inv, $"  Forecast (not measured) for the next step: gain {Pct(fg)} pts [{Pct(d.Numbers.ForecastGainLow)}, {Pct(d.Numbers.ForecastGainHigh)}] at a cost of about {NumberText.Cost(d.Numbers.ForecastCost ?? 0)} {currency}{(forecastCaveat.Length > 0 ? $"; {forecastCaveat}" : "")}.");
         }
         b.AppendLine();
     }

@@ -59,6 +59,14 @@ public static class StatisticsText
         return $"{Pts(f.Offset)}{PointsRange(p.Offset)} + {Pts(f.Coefficient)}{PointsRange(p.Coefficient)} · W^{exponent}{expInterval}";
     }
 
+    /// <summary>
+    /// What a forecast from the width curve is worth: empty when a law beats a flat line, else a warning that it
+    /// extrapolates noise (decisions keep using their recorded forecasts; this is for the reader).
+    /// </summary>
+    public static string ForecastCaveat(WidthTrend t) => t.IsFlat
+        ? $"the measured width curve does not beat a flat line ({t.Points} points at {t.Widths} widths), so this forecast extrapolates noise"
+        : "";
+
     /// <summary>An exponent with one sign: "-0.670", "0.670" (never "--0.670").</summary>
     public static string Exponent(double value) => value.ToString("0.000", Inv);
 

@@ -68,6 +68,13 @@ public class WidthTrendTests
     }
 
     [Fact]
+    public void AForecastFromAFlatCurve_IsMarkedAsExtrapolatedNoise()
+    {
+        Assert.Contains("extrapolates noise", StatisticsText.ForecastCaveat(WidthTrend.Of(Points([0.335, 0.330, 0.337, 0.331], noise: 0.02))));
+        Assert.Equal("", StatisticsText.ForecastCaveat(WidthTrend.Of(Points([0.40, 0.36, 0.32, 0.28]))));
+    }
+
+    [Fact]
     public void DiminishingReturns_IsJudgedOverAllSteps()
     {
         // Gains per doubling 8, 4, 2, 1 points: each later doubling buys less.
