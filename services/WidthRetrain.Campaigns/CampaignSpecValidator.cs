@@ -133,6 +133,8 @@ public static class CampaignSpecValidator
         if (!(q.Confidence is > 0 and < 1)) p.Add($"policy.confidence: must be in (0, 1), got {Num(q.Confidence)}");
         if (q.Budget is { } b && !Positive(b)) p.Add($"policy.budget: must be positive when given, got {Num(b)}");
         if (q.TargetForgetting is { } t && !(t is >= 0 and <= 1)) p.Add($"policy.targetForgetting: must be in [0, 1], got {Num(t)}");
+        if (q.ReturnUnit is not (null or InvestmentPolicy.FractionPerCurrency or InvestmentPolicy.PointsPerThousand))
+            p.Add($"policy.returnUnit: unknown unit '{q.ReturnUnit}'; allowed: {InvestmentPolicy.PointsPerThousand}, {InvestmentPolicy.FractionPerCurrency} (the default)");
         if (!NonNegative(q.ServingMillionsPerCycle)) p.Add($"policy.servingMillionsPerCycle: must be 0 or more, got {Num(q.ServingMillionsPerCycle)}");
         foreach (LeverOption l in q.Levers ?? [])
         {
@@ -143,6 +145,14 @@ public static class CampaignSpecValidator
             else if (l.Kind is not (LeverOption.Replay or LeverOption.LearningRateDecay))
                 p.Add($"policy.levers: unknown kind '{l.Kind}'; allowed: {LeverOption.Replay}, {LeverOption.LearningRateDecay}");
         }
+    }
+
+    /// <summary>What is wrong with a price book on its own (e.g. one given to `replay --prices`), one line per field.</summary>
+    public static IReadOnlyList<string> PriceBookProblems(PriceBook? book)
+    {
+        var p = new List<string>();
+        Prices(book, p);
+        return p;
     }
 
     private static void Prices(PriceBook? b, List<string> p)
@@ -161,6 +171,19 @@ public static class CampaignSpecValidator
         if (b.DeviceHourPrice is null || !b.DeviceHourPrice.ContainsKey(b.ServingDevice ?? ""))
             p.Add($"prices.servingDevice: '{b.ServingDevice}' has no entry in prices.deviceHourPrice");
         if (!Positive(b.ServingGflopsPerSecond)) p.Add($"prices.servingGflopsPerSecond: must be positive, got {Num(b.ServingGflopsPerSecond)}");
+        if (b.Production is { } production) Production(production, b, p);
+    }
+
+    private static void Production(ProductionScale s, PriceBook b, List<string> p)
+    {
+        if (!Positive(s.ModelScale)) p.Add($"prices.production.modelScale: must be positive (production FLOPs per sample / the simulated arm's), got {Num(s.ModelScale)}");
+        if (!Positive(s.SampleScale)) p.Add($"prices.production.sampleScale: must be positive (production samples per cycle / the simulated round's), got {Num(s.SampleScale)}");
+        if (s.Device is not ("cpu" or "cuda")) p.Add($"prices.production.device: must be cpu or cuda, got '{s.Device}'");
+        else if (b.DeviceHourPrice is null || !b.DeviceHourPrice.ContainsKey(s.Device))
+            p.Add($"prices.production.device: '{s.Device}' has no entry in prices.deviceHourPrice");
+        if (!Positive(s.GflopsPerSecond)) p.Add($"prices.production.gflopsPerSecond: must be positive, got {Num(s.GflopsPerSecond)}");
+        if (Positive(s.ModelScale) && Positive(s.SampleScale) && !double.IsFinite(s.ModelScale * s.SampleScale))
+            p.Add("prices.production: modelScale × sampleScale must be a finite number");
     }
 
     internal static bool TryEnum<T>(string? text, out T value) where T : struct, Enum =>

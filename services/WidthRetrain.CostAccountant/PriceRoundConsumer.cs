@@ -12,7 +12,8 @@ public sealed class PriceRoundConsumer : IConsumer<PriceRound>
     {
         PriceRound m = context.Message;
         MessageVersion.Require(m, 1);
-        RoundCost cost = RoundPricing.Price(m.Prices, m.Training.Device, m.Training.DeviceSeconds, m.EvalDevice, m.EvalDeviceSeconds, m.Training.ForwardFlopsPerSample);
+        RoundCost cost = RoundPricing.Price(m.Prices, m.Training.Device, m.Training.DeviceSeconds, m.EvalDevice, m.EvalDeviceSeconds, m.Training.ForwardFlopsPerSample,
+            m.Training.Flops);
         await context.Publish(new RoundCosted(m.Round, cost, m.PreviousCumulativeCost + cost.Total));
     }
 }

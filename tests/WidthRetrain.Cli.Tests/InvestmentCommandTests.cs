@@ -80,6 +80,26 @@ public sealed class InvestmentCommandTests : IAsyncLifetime
         var (counterfactualCode, counterfactual) = CliRunner.Run(scratch.Environment, ["replay", id, "--prices", Path.Combine(Folder, "none.json"), .. Store]);
         Assert.Equal(2, counterfactualCode);
         Assert.Contains("--prices: file", counterfactual);
+
+        string badScale = Path.Combine(Folder, "bad-scale.json");
+        File.WriteAllText(badScale, BadProductionPrices);
+        var (badCode, bad) = CliRunner.Run(scratch.Environment, ["replay", id, "--prices", badScale, .. Store]);
+        Assert.Equal(2, badCode);
+        Assert.Contains("--prices: prices.production.modelScale: must be positive", bad);
+        Assert.DoesNotContain("   at ", bad);
+    }
+
+    private const string BadProductionPrices = """{ "currency": "USD", "deviceHourPrice": { "cpu": 0.1 }, "powerDrawWatts": { "cpu": 65 }, "energyPricePerKwh": 0, "co2GramsPerKwh": null, "servingDevice": "cpu", "servingGflopsPerSecond": 20, "production": { "modelScale": 0, "sampleScale": 1000, "device": "cuda", "gflopsPerSecond": 1000 } }""";
+
+    [Fact]
+    public void BadProductionPrices_AreRefusedNamingEachField()
+    {
+        string prices = Path.Combine(Folder, "bad-prices.json");
+        File.WriteAllText(prices, BadProductionPrices);
+        var (code, output) = CliRunner.Run(scratch.Environment, ["run", .. Store, "--dataset", "synthetic", "--widths", "16", "--prices", prices]);
+        Assert.Equal(2, code);
+        Assert.Contains("prices.production.modelScale: must be positive", output);
+        Assert.Contains("prices.production.device: 'cuda' has no entry in prices.deviceHourPrice", output);
     }
 
     [Fact]

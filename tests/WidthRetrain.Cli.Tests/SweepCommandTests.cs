@@ -23,8 +23,11 @@ public sealed class SweepCommandTests : IDisposable
 
         Assert.True(code == 0, output);
         Assert.Contains("F paper", output);
-        Assert.Contains("power law", output);
-        Assert.Contains("per doubling", output);
+        // One seed at two widths: nothing can be tested, and the output says so instead of fitting a law or naming a width.
+        Assert.Contains("flat: no width trend distinguishable (2 points at 2 widths leave no degree of freedom", output);
+        Assert.Contains("per doubling (pts)", output);
+        Assert.Contains("least forgetting: one seed: no test is possible", output);
+        Assert.DoesNotContain("* W^", output);
 
         using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(json));
         JsonElement result = doc.RootElement.GetProperty("result");
@@ -39,6 +42,7 @@ public sealed class SweepCommandTests : IDisposable
         }
         Assert.Equal(3, result.GetProperty("taskContentHashes").GetArrayLength());
         Assert.Equal(JsonValueKind.Number, doc.RootElement.GetProperty("analysis")[0].GetProperty("forgettingPaper").GetProperty("slopePerDoubling").ValueKind);
+        Assert.True(doc.RootElement.GetProperty("analysis")[0].GetProperty("trend").GetProperty("isFlat").GetBoolean());
 
         byte[] image = File.ReadAllBytes(png);
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, image[..4]);

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace WidthRetrain.Contracts.Campaigns;
 
 /// <summary>
@@ -12,6 +14,7 @@ namespace WidthRetrain.Contracts.Campaigns;
 /// <param name="Co2GramsPerKwh">Optional grid carbon intensity, to report grams of CO2.</param>
 /// <param name="ServingDevice">Device kind that serves predictions.</param>
 /// <param name="ServingGflopsPerSecond">Effective throughput of the serving device for this model family.</param>
+/// <param name="Production">What one simulated round stands for in production; null = price the simulated rounds as measured.</param>
 public sealed record PriceBook(
     string Currency,
     IReadOnlyDictionary<string, double> DeviceHourPrice,
@@ -19,7 +22,9 @@ public sealed record PriceBook(
     double EnergyPricePerKwh,
     double? Co2GramsPerKwh,
     string ServingDevice,
-    double ServingGflopsPerSecond)
+    double ServingGflopsPerSecond,
+    // Omitted when null: the price books recorded before this field existed keep their content, and so their hash.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ProductionScale? Production = null)
 {
     /// <summary>A cloud-like default: a 2-vCPU machine at 0.10/h, 65 W, 0.15/kWh, 400 gCO2/kWh, served on CPU at 20 GFLOP/s.</summary>
     public static PriceBook Default { get; } = new("USD",

@@ -1,6 +1,7 @@
 using Spectre.Console;
 using WidthRetrain.Cli.Shared;
 using WidthRetrain.Contracts.Stages;
+using WidthRetrain.Investment.Statistics;
 using WidthRetrain.Investment.Texts;
 using WidthRetrain.Planner.Projections;
 using WidthRetrain.Planner.State;
@@ -23,7 +24,7 @@ public static class CampaignTables
             return;
         }
         // Short headers, explained in the legend under the table; the columns left out at this width are in --wide and --json.
-        var table = new FittedTable { Title = "Evidence per arm (in %, mean over seeds [95% interval])" }
+        var table = new FittedTable { Title = "Evidence per arm (accuracies in %, F/BWT/FWT in pts; mean over seeds [95% interval, clipped to the possible range])" }
             .Column("stage", essential: true).Column("arm", essential: true, right: false, noWrap: true).Column("seeds", essential: true)
             .Column("AA", essential: true, legend: "AA average accuracy").Column("F", essential: true, legend: "F forgetting (paper)")
             .Column("train cost", essential: true).Column("F Chaudhry").Column("LA", legend: "LA learning accuracy")
@@ -32,9 +33,9 @@ public static class CampaignTables
         foreach (WidthCurvePoint p in report.Evidence)
         {
             ArmEvidence e = p.Evidence;
-            table.Row(p.Stage.ToString(), e.Arm, e.Seeds.ToString(), Pct(e.AverageAccuracy), Pct(e.Forgetting), NumberText.Cost(e.TrainingCost),
-                Pct(e.ForgettingChaudhry), Pct(e.LearningAccuracy), Pct(e.BackwardTransfer), Pct(e.ForwardTransfer), NumberText.Cost(e.EvaluationCost),
-                NumberText.Cost(e.ServingCostPerMillion), e.DeviceSeconds.ToString("0.0"), e.Width.ToString());
+            table.Row(p.Stage.ToString(), e.Arm, e.Seeds.ToString(), Pct(e.AverageAccuracy, Bounds.Unit), Pct(e.Forgetting, Bounds.Unit), NumberText.Cost(e.TrainingCost),
+                Pct(e.ForgettingChaudhry, Bounds.Signed), Pct(e.LearningAccuracy, Bounds.Unit), Pct(e.BackwardTransfer, Bounds.Signed), Pct(e.ForwardTransfer, Bounds.Signed),
+                NumberText.Cost(e.EvaluationCost), NumberText.Cost(e.ServingCostPerMillion), e.DeviceSeconds.ToString("0.0"), e.Width.ToString());
         }
         if (wide) Terminal.WriteUnconstrained(table.Build(Terminal.Width, all: true));
         else AnsiConsole.Write(table.Build(Terminal.Width));
@@ -50,4 +51,7 @@ public static class CampaignTables
 
     /// <summary>Plain text (the table's cells are not markup).</summary>
     public static string Pct(Estimate? e) => NumberText.PercentInterval(e);
+
+    /// <summary>As <see cref="Pct(Estimate?)"/>, the interval clipped to what the quantity allows by definition.</summary>
+    public static string Pct(Estimate? e, Bounds bounds) => NumberText.PercentInterval(e, bounds);
 }

@@ -100,6 +100,10 @@ public sealed class RunSettings : ExecutionSettings
     [Description("Most the campaign may spend, in the price book's currency")]
     public double? Budget { get; init; }
 
+    [CommandOption("--prices <FILE>")]
+    [Description("Price book (JSON, see docs/campaign-spec.md), e.g. examples/prices/production.json for production-scale costs; replaces the spec's prices")]
+    public string? PricesFile { get; init; }
+
     [CommandOption("--policy <FILE>")]
     [Description("Run a staged investment under this policy (JSON, see docs/investment.md) instead of a fixed list of widths")]
     public string? PolicyFile { get; init; }
@@ -163,6 +167,7 @@ public sealed class RunSettings : ExecutionSettings
                 LearningRateDecayPerTask = LearningRateDecay ?? spec.Training.LearningRateDecayPerTask,
             },
             Budget = Budget ?? spec.Budget,
+            Prices = PricesFile is null ? spec.Prices : ReadJson<PriceBook>("--prices", PricesFile),
         };
         if (PolicyFile is null && !Staged) return spec;
         // A staged investment: the policy chooses the widths, so the demo's list is dropped unless given explicitly.

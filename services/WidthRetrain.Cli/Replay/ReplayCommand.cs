@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using WidthRetrain.Campaigns;
 using WidthRetrain.Cli.Audit;
 using WidthRetrain.Cli.Campaigns;
 using WidthRetrain.Cli.Shared;
@@ -9,6 +10,8 @@ using WidthRetrain.Contracts.Campaigns;
 using WidthRetrain.Contracts.Investment;
 using WidthRetrain.Investment.Policies;
 using WidthRetrain.Investment.Replay;
+using WidthRetrain.Investment.Scaling;
+using WidthRetrain.Investment.Statistics;
 using WidthRetrain.Investment.Texts;
 using WidthRetrain.Planner.Audit;
 using WidthRetrain.Planner.Planning;
@@ -31,6 +34,8 @@ public sealed class ReplayCommand : AsyncCommand<ReplaySettings>
         if (otherPolicy is not null && PolicyRegistry.Standard.Problems(otherPolicy) is { Count: > 0 } problems)
             throw new ArgumentException($"--policy: {string.Join("; ", problems)}");
         PriceBook? otherPrices = settings.PricesFile is null ? null : RunSettings.ReadJson<PriceBook>("--prices", settings.PricesFile);
+        if (otherPrices is not null && CampaignSpecValidator.PriceBookProblems(otherPrices) is { Count: > 0 } priceProblems)
+            throw new ArgumentException($"--prices: {string.Join("; ", priceProblems)}");
         var (host, store) = await Suite.OpenReaderAsync(settings, cancellationToken);
         using IHost reader = host;
         Guid id = await CampaignReader.ResolveAsync(store, settings.Id, cancellationToken);
@@ -89,10 +94,15 @@ public sealed class ReplayCommand : AsyncCommand<ReplaySettings>
             AnsiConsole.MarkupLineInterpolated($"stage {s.Stage}: would decide [bold]{s.WouldDecide}[/]; recorded {s.Recorded ?? "-"}");
             AnsiConsole.Write(Terminal.Indented(new Text(s.Decision.Explanation), 4));
         }
-        AnsiConsole.MarkupLineInterpolated($"uses {path.StagesUsed} of {records.Count} recorded stage(s), spending {NumberText.Cost(path.SpendOfStagesUsed)} (recorded: {NumberText.Cost(recordedSpend)})");
+        // Under --prices the spend of every recorded stage is re-priced too: say so, it is not what the record spent.
+        string currency = otherPrices?.Currency ?? history.Spec.Prices.Currency;
+        AnsiConsole.MarkupLineInterpolated($"uses {path.StagesUsed} of {records.Count} recorded stage(s), spending {NumberText.Cost(path.SpendOfStagesUsed)} {currency} ({(otherPrices is null ? "recorded" : "all recorded stages at these prices")}: {NumberText.Cost(recordedSpend)} {currency})");
         if (path.Divergence is not null) AnsiConsole.MarkupLineInterpolated($"[yellow]diverges:[/] {path.Divergence}");
         if (path.Forecast is { } f)
-            AnsiConsole.MarkupLineInterpolated($"[yellow]FORECAST, not measured:[/] width {f.FromWidth} -> {f.ToWidth} would cut forgetting by {NumberText.Points(f.Gain)} [[{NumberText.Percent(f.Low)}, {NumberText.Percent(f.High)}]] ({f.Models})");
+        {
+            string caveat = StatisticsText.ForecastCaveat(WidthTrend.Of(MeasuredWidthCurve.Of(records.Take(path.StagesUsed))));
+            AnsiConsole.MarkupLineInterpolated($"[yellow]FORECAST, not measured:[/] width {f.FromWidth} -> {f.ToWidth} would {DecisionText.Cuts(f.Gain)} [[gain {NumberText.Points(f.Low)}, {NumberText.Points(f.High)}]] ({f.Models}){(caveat.Length > 0 ? "; " + caveat : "")}");
+        }
         return 0;
     }
 }

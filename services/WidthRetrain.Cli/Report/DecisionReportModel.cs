@@ -1,6 +1,7 @@
 using WidthRetrain.Contracts.Investment;
 using WidthRetrain.Investment.Policies;
 using WidthRetrain.Investment.Scaling;
+using WidthRetrain.Investment.Statistics;
 using WidthRetrain.Planner.Audit;
 using WidthRetrain.Planner.Projections;
 
@@ -34,6 +35,12 @@ public sealed record DecisionReportModel(
     string Chosen,
     double[,] ChosenAccuracy)
 {
+    /// <summary>Forgetting against width, tested against a flat line (per seed where the rounds are recorded).</summary>
+    public WidthTrend? Trend { get; init; }
+
+    /// <summary>The least-forgetting width arm against the others, paired by seed.</summary>
+    public WidthRanking? Ranking { get; init; }
+
     /// <summary>The arms that are points of the width curve: every arm but the lever pilots.</summary>
     public IReadOnlyList<ReportArm> WidthArms => [.. Arms.Where(a => !a.IsLeverPilot)];
 }

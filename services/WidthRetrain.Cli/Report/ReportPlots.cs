@@ -1,5 +1,6 @@
 using System.Globalization;
 using ScottPlot;
+using WidthRetrain.Investment.Texts;
 
 namespace WidthRetrain.Cli.Report;
 
@@ -13,13 +14,18 @@ public static class ReportPlots
     public const string ReturnFile = "return-per-stage.png";
     public const string AccuracyMatrixFile = "accuracy-matrix.png";
 
+    /// <summary>Whether there is a return to draw: a campaign of fixed widths has no stage comparing two widths, and gets no empty chart.</summary>
+    public static bool HasReturns(DecisionReportModel model) => model.Stages.Count > 0;
+
     /// <summary>Writes the plots into <paramref name="folder"/>; returns their file names.</summary>
     public static IReadOnlyList<string> Save(DecisionReportModel model, string folder)
     {
         WidthCurve(model, Path.Combine(folder, WidthCurveFile));
-        Returns(model, Path.Combine(folder, ReturnFile));
+        string returns = Path.Combine(folder, ReturnFile);
+        if (HasReturns(model)) Returns(model, returns);
+        else File.Delete(returns); // a report written again into the same folder must not keep a stale chart
         AccuracyMatrix(model, Path.Combine(folder, AccuracyMatrixFile));
-        return [WidthCurveFile, ReturnFile, AccuracyMatrixFile];
+        return HasReturns(model) ? [WidthCurveFile, ReturnFile, AccuracyMatrixFile] : [WidthCurveFile, AccuracyMatrixFile];
     }
 
     private static void WidthCurve(DecisionReportModel model, string path)
@@ -31,18 +37,18 @@ public static class ReportPlots
         f.LegendText = "forgetting (paper)";
         var aa = plot.Add.Scatter(x, arms.Select(a => 100 * a.AverageAccuracy.Mean).ToArray());
         aa.LegendText = "average accuracy";
-        if (x.Length > 1 && (model.OffsetFit is not null || model.LogFit is not null))
+        // A fitted line only where it beats a flat line; otherwise the points speak for themselves.
+        if (x.Length > 1 && model.Trend?.Shown is { } law)
         {
             double[] fx = Enumerable.Range(0, 40).Select(i => x[0] + (x[^1] + 1 - x[0]) * i / 39.0).ToArray();
-            double Model(double w) => model.OffsetFit?.Predict(w) ?? model.LogFit!.LogLinearIntercept + model.LogFit.SlopePerDoubling * Math.Log2(w);
-            var line = plot.Add.ScatterLine(fx, fx.Select(v => 100 * Model(Math.Pow(2, v))).ToArray());
+            var line = plot.Add.ScatterLine(fx, fx.Select(v => 100 * law(Math.Pow(2, v))).ToArray());
             line.LinePattern = LinePattern.Dashed;
-            line.LegendText = model.OffsetFit is not null ? "fit: power law with offset" : "fit: log-linear";
+            line.LegendText = model.Trend.PowerLawBeatsFlat ? "fit: power law with offset" : "fit: log-linear";
         }
         plot.Axes.Bottom.SetTicks(x, arms.Select(a => a.Width.ToString(CultureInfo.InvariantCulture)).ToArray());
         plot.Title("Forgetting and accuracy against width");
         plot.XLabel("hidden width (log2 scale)");
-        plot.YLabel("%");
+        plot.YLabel("% (forgetting: pts)");
         plot.ShowLegend(Alignment.MiddleRight);
         plot.SavePng(path, 900, 560);
     }
@@ -51,21 +57,19 @@ public static class ReportPlots
     {
         var stages = model.Stages;
         var plot = new Plot();
-        if (stages.Count > 0)
+        double[] values = stages.Select(s => double.IsPositiveInfinity(s.Comparison.ReturnPerCost) ? 0 : s.Comparison.ReturnPerCost).ToArray();
+        plot.Add.Bars(stages.Select(s => (double)s.Stage).ToArray(), values);
+        plot.Axes.Bottom.SetTicks(stages.Select(s => (double)s.Stage).ToArray(), stages.Select(s => $"{s.Stage}: {s.Comparison.CandidateArm}").ToArray());
+        if (model.ReturnThreshold is { } t)
         {
-            double[] values = stages.Select(s => double.IsPositiveInfinity(s.Comparison.ReturnPerCost) ? 0 : s.Comparison.ReturnPerCost).ToArray();
-            plot.Add.Bars(stages.Select(s => (double)s.Stage).ToArray(), values);
-            plot.Axes.Bottom.SetTicks(stages.Select(s => (double)s.Stage).ToArray(), stages.Select(s => $"{s.Stage}: {s.Comparison.CandidateArm}").ToArray());
-            if (model.ReturnThreshold is { } t)
-            {
-                var line = plot.Add.HorizontalLine(t);
-                line.LegendText = "threshold";
-                plot.ShowLegend();
-            }
+            var line = plot.Add.HorizontalLine(t);
+            line.LegendText = "threshold";
+            plot.ShowLegend();
         }
-        plot.Title("Return per unit of cost, per stage (forgetting reduction / extra cost)");
+        string unit = NumberText.ReturnUnit(model.Policy?.ReturnUnit, model.Summary.Currency);
+        plot.Title($"Return per stage: forgetting avoided / extra cost ({unit})");
         plot.XLabel("stage: candidate");
-        plot.YLabel("return");
+        plot.YLabel($"return ({unit})");
         plot.SavePng(path, 900, 500);
     }
 

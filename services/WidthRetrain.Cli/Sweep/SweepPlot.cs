@@ -1,5 +1,6 @@
 using ScottPlot;
 using WidthRetrain.Cli.Shared;
+using WidthRetrain.Investment.Texts;
 using WidthRetrain.Learning.Protocol;
 
 namespace WidthRetrain.Cli.Sweep;
@@ -20,12 +21,14 @@ public static class SweepPlot
             AddSeries(forgetting, x, rows.Select(s => s.ForgettingPaper).ToArray(), "forgetting (paper)" + suffix);
             if (rows.All(s => s.ForgettingChaudhry is not null))
                 AddSeries(forgetting, x, rows.Select(s => s.ForgettingChaudhry!).ToArray(), "forgetting (Chaudhry)" + suffix);
-            if (analysis.FirstOrDefault(a => a.Depth == depth.Key)?.ForgettingPaper is { PowerLawExponent: not null } fit)
+            // A fitted line only where it beats a flat line (see StatisticsText.Trend); in points, like the data.
+            if (analysis.FirstOrDefault(a => a.Depth == depth.Key)?.Trend is { Shown: { } law } trend)
             {
                 double[] fx = Enumerable.Range(0, 50).Select(i => x[0] + (x[^1] - x[0]) * i / 49.0).ToArray();
-                var line = forgetting.Add.ScatterLine(fx, fx.Select(v => 100 * fit.Predict(Math.Pow(2, v))!.Value).ToArray());
+                var line = forgetting.Add.ScatterLine(fx, fx.Select(v => 100 * law(Math.Pow(2, v))).ToArray());
                 line.LinePattern = LinePattern.Dashed;
-                line.LegendText = $"fit: {fit.PowerLawCoefficient:0.000}·W^{-fit.PowerLawExponent:0.000}{suffix}";
+                line.LegendText = trend.PowerLawBeatsFlat ? $"fit: {StatisticsText.PowerLaw(trend.PowerLaw!)}{suffix}"
+                    : $"fit: {StatisticsText.Trend(trend)[0]}{suffix}";
             }
             AddSeries(accuracy, x, rows.Select(s => s.AverageAccuracy).ToArray(), "average accuracy (AA)" + suffix);
             AddSeries(accuracy, x, rows.Select(s => s.LearningAccuracy).ToArray(), "learning accuracy (LA)" + suffix);

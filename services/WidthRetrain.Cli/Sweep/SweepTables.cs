@@ -1,6 +1,7 @@
 using Spectre.Console;
 using WidthRetrain.Cli.Shared;
-using WidthRetrain.Investment.Scaling;
+using WidthRetrain.Investment.Statistics;
+using WidthRetrain.Investment.Texts;
 using WidthRetrain.Learning.Protocol;
 
 namespace WidthRetrain.Cli.Sweep;
@@ -39,26 +40,20 @@ public static class SweepTables
     private static void PrintFit(DepthAnalysis a, int seeds)
     {
         AnsiConsole.WriteLine();
-        AnsiConsole.MarkupLineInterpolated($"[bold]Depth {a.Depth}: forgetting against width[/] ({seeds} seed(s) per width)");
-        if (a.ForgettingPaper is not { } f)
+        AnsiConsole.MarkupLineInterpolated($"[bold]Depth {a.Depth}: forgetting (paper, pts) against width[/] ({seeds} seed(s) per width, every seed a point)");
+        if (a.Trend is not { Widths: >= 2 } t)
         {
             AnsiConsole.MarkupLine("  (one width only: nothing to fit)");
             return;
         }
-        AnsiConsole.MarkupLineInterpolated($"  power law  forgetting = {Format.Number(f.PowerLawCoefficient, "0.0000")} * W^{Format.Number(-f.PowerLawExponent, "0.000")}   R² {Format.Number(f.PowerLawRSquared, "0.000")}{(f.PowerLawNote is null ? "" : $"  ({f.PowerLawNote})")}");
-        AnsiConsole.MarkupLineInterpolated($"  log-linear forgetting changes by {Format.Percent(f.SlopePerDoubling)} points per doubling of width   R² {Format.Number(f.LogLinearRSquared, "0.000")}");
-        var steps = new Table().Border(TableBorder.Simple).AddColumns("step", "doublings", "change in forgetting (points)", "per doubling");
-        foreach (WidthCurveStep s in f.Steps)
-            steps.AddRow($"{s.FromWidth} -> {s.ToWidth}", Format.Number(s.Doublings, "0.##"), Format.Percent(s.Change), Format.Percent(s.ChangePerDoubling));
+        foreach (string line in StatisticsText.Trend(t)) AnsiConsole.MarkupLineInterpolated($"  {line}");
+        var steps = new Table().Border(TableBorder.Simple).AddColumns("step", "doublings", "change in forgetting per doubling (pts) [[95% interval]]");
+        foreach (StepChange s in t.Steps)
+            steps.AddRow($"{s.FromWidth} -> {s.ToWidth}", Format.Number(Math.Log2(s.ToWidth / s.FromWidth), "0.##"), Markup.Escape(StatisticsText.Step(s)));
         AnsiConsole.Write(steps);
-        string verdict = f.DiminishingReturns switch
-        {
-            true => "[green]diminishing returns[/]: each doubling of width buys less forgetting reduction than the one before (first vs last step)",
-            false => "[yellow]no diminishing returns seen[/] between the first and the last step",
-            null => "too few steps to judge returns",
-        };
-        AnsiConsole.MarkupLine("  " + verdict);
+        AnsiConsole.MarkupLineInterpolated($"  {StatisticsText.DiminishingReturns(t)}");
+        if (a.Ranking is { Best: not null } r) AnsiConsole.MarkupLineInterpolated($"  least forgetting: {StatisticsText.Ranking(r)}");
         if (a.WeightChange?.PowerLawExponent is { } beta)
-            AnsiConsole.MarkupLineInterpolated($"  lazy training: relative weight change ~ W^{-beta:0.000} (beta estimate {beta:0.000}), R² {Format.Number(a.WeightChange.PowerLawRSquared, "0.000")}");
+            AnsiConsole.MarkupLineInterpolated($"  lazy training: relative weight change ~ W^{StatisticsText.Exponent(-beta)} (beta estimate {beta:0.000}), R² {Format.Number(a.WeightChange.PowerLawRSquared, "0.000")}");
     }
 }

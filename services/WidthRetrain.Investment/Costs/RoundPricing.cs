@@ -10,10 +10,22 @@ public static class RoundPricing
     public static string DeviceKind(string device) => device.StartsWith("cuda", StringComparison.OrdinalIgnoreCase) ? "cuda" : "cpu";
 
     /// <param name="forwardFlopsPerSample">The arm's model cost of one prediction, for the serving projection.</param>
-    public static RoundCost Price(PriceBook book, string trainDevice, double trainSeconds, string evalDevice, double evalSeconds, double forwardFlopsPerSample)
+    /// <param name="trainFlops">The round's training FLOPs; needed (and only used) when the book has a <see cref="PriceBook.Production"/> scale.</param>
+    public static RoundCost Price(PriceBook book, string trainDevice, double trainSeconds, string evalDevice, double evalSeconds, double forwardFlopsPerSample,
+        double trainFlops = 0)
     {
         if (trainSeconds < 0 || evalSeconds < 0) throw new ArgumentException($"device seconds must be 0 or more (train {trainSeconds}, eval {evalSeconds})");
         string trainKind = DeviceKind(trainDevice), evalKind = DeviceKind(evalDevice);
+        if (book.Production is { } production)
+        {
+            // The production cycle this round stands for: its FLOPs scaled, on the production device; evaluation keeps the
+            // share of the round's time it measured. The measured seconds of the simulation say nothing about that hardware.
+            if (!(trainFlops > 0)) throw new ArgumentException($"prices.production: the round's training FLOPs are needed to scale it, got {trainFlops}");
+            double productionTrain = trainFlops * production.FlopMultiplier / (production.GflopsPerSecond * 1e9);
+            double productionEval = trainSeconds > 0 ? productionTrain * evalSeconds / trainSeconds : 0;
+            (trainSeconds, evalSeconds) = (productionTrain, productionEval);
+            trainKind = evalKind = DeviceKind(production.Device);
+        }
         double trainCost = trainSeconds / 3600 * HourPrice(book, trainKind);
         double evalCost = evalSeconds / 3600 * HourPrice(book, evalKind);
         double kwh = (trainSeconds * Watts(book, trainKind) + evalSeconds * Watts(book, evalKind)) / 3.6e6;
@@ -25,11 +37,12 @@ public static class RoundPricing
 
     /// <summary>
     /// A million predictions at the serving device's effective throughput: device time times its hourly price,
-    /// plus the energy it draws meanwhile.
+    /// plus the energy it draws meanwhile. With a production scale, a prediction costs the production model's FLOPs.
     /// </summary>
     public static double ServingCostPerMillion(PriceBook book, double forwardFlopsPerSample)
     {
-        double seconds = forwardFlopsPerSample * 1e6 / (book.ServingGflopsPerSecond * 1e9);
+        double flops = book.Production is { } production ? forwardFlopsPerSample * production.ModelScale : forwardFlopsPerSample;
+        double seconds = flops * 1e6 / (book.ServingGflopsPerSecond * 1e9);
         string kind = DeviceKind(book.ServingDevice);
         return seconds / 3600 * HourPrice(book, kind) + seconds * Watts(book, kind) / 3.6e6 * book.EnergyPricePerKwh;
     }

@@ -20,8 +20,12 @@ public sealed record ArmComparison(
     double ExtraCost,
     double CandidateCost)
 {
-    /// <summary>Forgetting reduction per unit of extra cost; infinite when the candidate costs no more.</summary>
-    public double ReturnPerCost => ExtraCost <= 0 ? double.PositiveInfinity : Gain.Mean / ExtraCost;
+    /// <summary>What turns gain per currency unit into the policy's return unit (<see cref="InvestmentPolicy.ReturnScale"/>); 1 for recorded policies.</summary>
+    public double ReturnScale { get; init; } = 1;
+
+    /// <summary>Forgetting reduction per unit of extra cost, in the policy's return unit; infinite when the candidate costs no more.</summary>
+    // Gain × 1 / cost is bit for bit Gain / cost: recorded decisions replay to the same numbers.
+    public double ReturnPerCost => ExtraCost <= 0 ? double.PositiveInfinity : Gain.Mean * ReturnScale / ExtraCost;
 
     public static ArmComparison Of(IReadOnlyList<SeedOutcome> incumbent, IReadOnlyList<SeedOutcome> candidate, InvestmentPolicy policy)
     {
@@ -32,6 +36,7 @@ public sealed record ArmComparison(
         double candidateCost = pairs.Sum(p => p.C.TrainingCost + p.C.EvaluationCost);
         double serving = policy.ServingMillionsPerCycle * (pairs.Average(p => p.C.ServingCostPerMillion) - pairs.Average(p => p.I.ServingCostPerMillion));
         return new ArmComparison(pairs[0].I.Arm, pairs[0].I.Width, pairs.Average(p => p.I.Forgetting), pairs[0].C.Arm, pairs[0].C.Width,
-            pairs.Average(p => p.C.Forgetting), gain, candidateCost - incumbentCost + serving, candidateCost);
+            pairs.Average(p => p.C.Forgetting), gain, candidateCost - incumbentCost + serving, candidateCost)
+        { ReturnScale = policy.ReturnScale };
     }
 }

@@ -72,13 +72,13 @@ public sealed class StagedWidening : IInvestmentRule
             return DiminishingReturns(p, stages, spent, shape, c.IncumbentWidth, NotPaying(p, c), numbers, Make, StopReason.NotSignificant);
         if (!(c.Gain.Low > 0))
             return Make(DecisionAction.Stop, StopReason.NotSignificant, c.IncumbentWidth, null, null,
-                $"width {c.CandidateWidth} forgets {Pct(c.Gain.Mean)} less than {c.IncumbentWidth}, but the {p.Confidence:P0} interval [{Pct(c.Gain.Low)}, {Pct(c.Gain.High)}] includes no gain (n = {c.Gain.N})",
+                $"{DecisionText.Forgets(c.CandidateWidth, c.IncumbentWidth, c.Gain.Mean)}; {DecisionText.NotSignificant(c.Gain, p.Confidence)}",
                 numbers);
         if (c.Gain.Mean < p.MinimumGain || c.ReturnPerCost < p.ReturnThreshold)
         {
             string why = c.Gain.Mean < p.MinimumGain
                 ? $"gain {Pct(c.Gain.Mean)} of width {c.CandidateWidth} over {c.IncumbentWidth} is below the minimum {Pct(p.MinimumGain)}"
-                : $"gain {Pct(c.Gain.Mean)} for {Money(c.ExtraCost)} more returns {Num(c.ReturnPerCost)} per unit of cost, below the threshold {Num(p.ReturnThreshold)}";
+                : $"gain {Pct(c.Gain.Mean)} for {Money(c.ExtraCost)} more returns {Num(c.ReturnPerCost, p)}, below the threshold {Num(p.ReturnThreshold, p)}";
             return DiminishingReturns(p, stages, spent, shape, c.IncumbentWidth, why, numbers, Make);
         }
 
@@ -86,7 +86,7 @@ public sealed class StagedWidening : IInvestmentRule
         int next = NextWidth(p, adopted);
         if (next > p.CapWidth)
             return Make(DecisionAction.Stop, StopReason.CapReached, adopted, null, null,
-                $"width {adopted} pays (gain {Pct(c.Gain.Mean)}, return {Num(c.ReturnPerCost)}); the next step, {next}, passes the cap {p.CapWidth}", numbers);
+                $"width {adopted} pays (gain {Pct(c.Gain.Mean)}, return {Num(c.ReturnPerCost, p)}); the next step, {next}, passes the cap {p.CapWidth}", numbers);
 
         double forecastCost = c.CandidateCost * shape.Parameters(next) / shape.Parameters(adopted);
         WidthForecast? forecast = p.UseForecast ? WidthForecaster.Forecast(MeasuredWidthCurve.Of(stages), adopted, next, p.Confidence) : null;
@@ -100,24 +100,24 @@ public sealed class StagedWidening : IInvestmentRule
         if (forecast is not null)
         {
             double adoptedCost = c.CandidateCost;
-            double forecastReturn = forecastCost - adoptedCost <= 0 ? double.PositiveInfinity : forecast.Gain / (forecastCost - adoptedCost);
+            // × ReturnScale (1 for recorded policies, so the same bits) puts the forecast in the policy's return unit.
+            double forecastReturn = forecastCost - adoptedCost <= 0 ? double.PositiveInfinity : forecast.Gain * p.ReturnScale / (forecastCost - adoptedCost);
             if (forecastReturn < p.ReturnThreshold)
                 return Make(DecisionAction.Stop, StopReason.ForecastBelowThreshold, adopted, null, null,
-                    $"width {adopted} pays; the width curve ({forecast.Models}) forecasts {Pct(forecast.Gain)} [{Pct(forecast.Low)}, {Pct(forecast.High)}] less forgetting at {next} for {Money(forecastCost - adoptedCost)} more: return {Num(forecastReturn)} below {Num(p.ReturnThreshold)}, so that stage is not bought",
+                    $"width {adopted} pays; the width curve ({forecast.Models}) forecasts {Pct(forecast.Gain)} [{Pct(forecast.Low)}, {Pct(forecast.High)}] less forgetting at {next} for {Money(forecastCost - adoptedCost)} more: return {Num(forecastReturn, p)} below {Num(p.ReturnThreshold, p)}, so that stage is not bought",
                     numbers);
         }
         if (p.Budget is { } budget && spent + forecastCost > budget)
             return Make(DecisionAction.Stop, StopReason.BudgetExhausted, adopted, null, null,
                 $"width {adopted} pays; testing {next} would cost about {Money(forecastCost)}, and {Money(spent)} of {Money(budget)} is spent", numbers);
         return Make(DecisionAction.Widen, null, adopted, next, null,
-            $"width {adopted} forgets {Pct(c.Gain.Mean)} [{Pct(c.Gain.Low)}, {Pct(c.Gain.High)}] less than {c.IncumbentWidth} for {Money(c.ExtraCost)} more (return {Num(c.ReturnPerCost)} >= {Num(p.ReturnThreshold)}): adopt it and test {next}",
+            $"{DecisionText.Forgets(adopted, c.IncumbentWidth, c.Gain.Mean)} (gain [{Pct(c.Gain.Low)}, {Pct(c.Gain.High)}]) for {Money(c.ExtraCost)} more (return {Num(c.ReturnPerCost, p)} >= {Num(p.ReturnThreshold, p)}): adopt it and test {next}",
             numbers);
     }
 
     /// <summary>Why a width step whose gain's interval does not exclude zero from below does not pay (version 2).</summary>
-    private static string NotPaying(InvestmentPolicy p, ArmComparison c) => c.Gain.High < 0
-        ? $"width {c.CandidateWidth} forgets {Pct(-c.Gain.Mean)} more than {c.IncumbentWidth} ({p.Confidence:P0} interval of the gain [{Pct(c.Gain.Low)}, {Pct(c.Gain.High)}], n = {c.Gain.N}): width does not pay"
-        : $"width {c.CandidateWidth} does not forget distinguishably less than {c.IncumbentWidth} (gain {Pct(c.Gain.Mean)}, {p.Confidence:P0} interval [{Pct(c.Gain.Low)}, {Pct(c.Gain.High)}] includes 0, n = {c.Gain.N}): width does not pay";
+    private static string NotPaying(InvestmentPolicy p, ArmComparison c) =>
+        $"{DecisionText.Forgets(c.CandidateWidth, c.IncumbentWidth, c.Gain.Mean)}; {DecisionText.NotSignificant(c.Gain, p.Confidence)}: width does not pay"
 
     private static InvestmentDecision DiminishingReturns(InvestmentPolicy p, IReadOnlyList<StageRecord> stages, double spent, CampaignShape shape,
         int incumbent, string why, DecisionNumbers numbers,
@@ -148,10 +148,10 @@ public sealed class StagedWidening : IInvestmentRule
 
         if (c.Gain.Low > 0 && c.ReturnPerCost > widthReturn)
             return Make(DecisionAction.KeepLever, null, last.Lever,
-                $"{Describe(last.Lever!)} at width {c.IncumbentWidth} cuts forgetting by {Pct(c.Gain.Mean)} [{Pct(c.Gain.Low)}, {Pct(c.Gain.High)}] for {Money(c.ExtraCost)}: return {Num(c.ReturnPerCost)} beats the last width step's {Num(widthReturn)}; keep it");
+                $"{Describe(last.Lever!)} at width {c.IncumbentWidth} cuts forgetting by {Pct(c.Gain.Mean)} [{Pct(c.Gain.Low)}, {Pct(c.Gain.High)}] for {Money(c.ExtraCost)}: return {Num(c.ReturnPerCost, p)} beats the last width step's {Num(widthReturn, p)}; keep it");
         string why = c.Gain.Low > 0
-            ? $"{Describe(last.Lever!)} returns {Num(c.ReturnPerCost)}, no better than the last width step's {Num(widthReturn)}"
-            : $"{Describe(last.Lever!)} gives no significant gain ({Pct(c.Gain.Mean)} [{Pct(c.Gain.Low)}, {Pct(c.Gain.High)}])";
+            ? $"{Describe(last.Lever!)} returns {Num(c.ReturnPerCost, p)}, no better than the last width step's {Num(widthReturn, p)}"
+            : $"{Describe(last.Lever!)} gives no significant gain ({DecisionText.Change(c.Gain.Mean)} [{Pct(c.Gain.Low)}, {Pct(c.Gain.High)}])";
         LeverOption? next = NextLever(p, stages);
         if (next is null) return Make(DecisionAction.Stop, StopReason.LeversExhausted, null, why + "; no lever left");
         double pilotCost = PilotCost(stages, c.IncumbentWidth, next);
@@ -182,7 +182,7 @@ public sealed class StagedWidening : IInvestmentRule
 
     private static string Pct(double? v) => NumberText.Points(v);
 
-    private static string Num(double v) => NumberText.Return(v);
+    private static string Num(double v, InvestmentPolicy p) => NumberText.Return(v, p.ReturnUnit);
 
     private static string Money(double v) => NumberText.Money(v);
 }

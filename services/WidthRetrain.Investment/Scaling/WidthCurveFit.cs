@@ -40,8 +40,9 @@ public sealed record WidthCurveFit
     public required IReadOnlyList<WidthCurveStep> Steps { get; init; }
 
     /// <summary>
-    /// True when |ChangePerDoubling| of the last step is smaller than that of the first step
-    /// (each extra doubling buys less); false otherwise; null with fewer than 2 steps.
+    /// For a value where lower is better (forgetting): true when later doublings reduce it significantly less than
+    /// earlier ones over all steps (curvature in log2 W above 0 at 95 %, see <see cref="Statistics.WidthTrend"/>),
+    /// false when significantly more, null when not distinguishable or too few widths (3) and points (4) to judge.
     /// </summary>
     public required bool? DiminishingReturns { get; init; }
 

@@ -75,9 +75,8 @@ public static class WidthCurveFitter
             steps[i] = new WidthCurveStep(from.Width, to.Width, doublings, change, change / doublings);
         }
 
-        bool? diminishing = steps.Length < 2
-            ? null
-            : Math.Abs(steps[^1].ChangePerDoubling) < Math.Abs(steps[0].ChangePerDoubling);
+        // Judged over all steps with their noise (a curvature test), not the first step against the last.
+        bool? diminishing = Statistics.WidthTrend.Of(points).DiminishingReturns;
 
         return new WidthCurveFit
         {

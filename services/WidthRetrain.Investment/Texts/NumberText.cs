@@ -1,5 +1,7 @@
 using System.Globalization;
+using WidthRetrain.Contracts.Investment;
 using WidthRetrain.Contracts.Stages;
+using WidthRetrain.Investment.Statistics;
 
 namespace WidthRetrain.Investment.Texts;
 
@@ -20,8 +22,22 @@ public static class NumberText
     /// <summary>An estimate in percent: the mean, with its interval when more than one seed gave it.</summary>
     public static string PercentInterval(Estimate? e) => e is null ? "-" : e.N > 1 ? $"{Percent(e.Mean)} [{Percent(e.Low)}, {Percent(e.High)}]" : Percent(e.Mean);
 
+    /// <summary>
+    /// An estimate in percent, its interval clipped to what the quantity allows by definition (<see cref="Bounds"/>):
+    /// a Student-t interval of an accuracy near 100 % would otherwise run past 100.
+    /// </summary>
+    public static string PercentInterval(Estimate? e, Bounds bounds) => PercentInterval(bounds.Clip(e));
+
     /// <summary>A return per unit of cost; infinite when the step cost nothing more.</summary>
     public static string Return(double value) => double.IsPositiveInfinity(value) ? "unbounded" : value.ToString("0.###", Inv);
+
+    /// <summary>A return with its unit: "1.7 pts per 1000 USD", "0.5 forgetting fraction per USD".</summary>
+    public static string Return(double value, string? unit, string? currency = null) => $"{Return(value)} {ReturnUnit(unit, currency)}";
+
+    /// <summary>The words for a policy's return unit (<see cref="InvestmentPolicy.ReturnUnit"/>), naming the currency when known.</summary>
+    public static string ReturnUnit(string? unit, string? currency = null) => unit == InvestmentPolicy.PointsPerThousand
+        ? $"pts per 1000 {currency ?? "spent"}"
+        : $"forgetting fraction per {currency ?? "currency unit"}";
 
     /// <summary>An amount of money as precise as recorded, without trailing zeros.</summary>
     public static string Money(double value) => value.ToString("0.######", Inv);

@@ -31,7 +31,7 @@ public static class InvestmentHistory
         RoundCompleted[] priced = Canonical(rounds)
             .Select(r => reprice is null ? r : r with
             {
-                Cost = RoundPricing.Price(reprice, r.TrainDevice, r.TrainDeviceSeconds, r.EvalDevice, r.EvalDeviceSeconds, r.ForwardFlopsPerSample),
+                Cost = RoundPricing.Price(reprice, r.TrainDevice, r.TrainDeviceSeconds, r.EvalDevice, r.EvalDeviceSeconds, r.ForwardFlopsPerSample, r.Flops),
             }).ToArray();
         var byArm = priced.GroupBy(r => r.Round.Arm).ToDictionary(g => g.Key, g => g.ToArray());
         var records = new List<StageRecord>();

@@ -44,10 +44,38 @@ public class DecisionReportModelTests
     {
         string md = ReportMarkdown.Write(Model());
         Assert.StartsWith("# Decision report: report-test", md, StringComparison.Ordinal);
-        Assert.Contains("Policy **staged-widening v1**: start width 16, growth x2, cap 4096, minimum gain 0.50, return threshold 1 per USD", md);
+        Assert.Contains("Policy **staged-widening v1**: start width 16, growth x2, cap 4096, minimum gain 0.50 pts, return threshold 1 forgetting fraction per USD", md);
         Assert.Contains("budget 2.5, levers replay of 100 samples per task, forecast on.", md);
         Assert.Contains("| pilot-a | 64 | 2 | 5.00 [4.00, 6.00] |", md);
-        Assert.Contains("- Log-linear: forgetting changes by -7.50 per doubling of width", md);
+        // Three means, one per width: the log-linear slope (-7.5 pts per doubling) has one residual degree of freedom
+        // and does not beat a flat line, so no law is claimed.
+        Assert.Contains("- Flat: no width trend distinguishable (log-linear slope -7.50 pts per doubling [", md);
+        Assert.Contains("F(1, 1) = 27.00", md);
+        // No rounds recorded: no per-seed values, so no ranking is claimed either.
+        Assert.Contains("| pilot-a | 64 | 2 | 5.00 [4.00, 6.00] |", md);
         Assert.Contains("![Accuracy matrix of pilot-a](accuracy-matrix.png)", md);
+    }
+
+    [Fact]
+    public void AFixedWidthCampaign_HasNoReturnChart()
+    {
+        // No stage compares two widths: nothing to draw, so the chart is neither written nor linked.
+        DecisionReportModel model = Model();
+        Assert.Empty(model.Stages); // the fixture records no rounds, so no stage has a comparison
+        Assert.False(ReportPlots.HasReturns(model));
+        Assert.DoesNotContain(ReportPlots.ReturnFile, ReportMarkdown.Write(model));
+        string folder = Directory.CreateTempSubdirectory("wt-report-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, ReportPlots.ReturnFile), "stale chart of an earlier report");
+            IReadOnlyList<string> files = ReportPlots.Save(model, folder);
+            Assert.DoesNotContain(ReportPlots.ReturnFile, files);
+            Assert.False(File.Exists(Path.Combine(folder, ReportPlots.ReturnFile)));
+            Assert.Contains(ReportPlots.WidthCurveFile, files);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }

@@ -33,6 +33,30 @@ public class RoundPricingTests
     }
 
     [Fact]
+    public void AProductionScale_PricesTheCycleARoundStandsFor()
+    {
+        // 1e9 simulated training FLOPs x (1000 x 10000) = 1e16 FLOPs at 1e4 GFLOP/s = 1e3 s of cuda at 3.6/h = 1.0;
+        // evaluation took a tenth of the round's time, so 100 s more = 0.1; energy 1100 s x 400 W = 0.1222 kWh.
+        var book = Book with { Production = new ProductionScale(1000, 10_000, "cuda", 10_000) };
+        var cost = RoundPricing.Price(book, "cpu", 2, "cpu", 0.2, forwardFlopsPerSample: 1e4, trainFlops: 1e9);
+        Assert.Equal(1.0, cost.TrainingDeviceCost, 12);
+        Assert.Equal(0.1, cost.EvaluationDeviceCost, 12);
+        Assert.Equal(1100 * 400 / 3.6e6, cost.EnergyKwh, 12);
+        // A prediction costs the production model's FLOPs: 1000 times the simulated serving cost.
+        Assert.Equal(1000 * RoundPricing.ServingCostPerMillion(Book, 1e4), cost.ServingCostPerMillion, 12);
+        // Without the scale, nothing changes: the same facts priced as measured.
+        Assert.Equal(RoundPricing.Price(Book, "cpu", 2, "cpu", 0.2, 1e4), RoundPricing.Price(Book, "cpu", 2, "cpu", 0.2, 1e4, trainFlops: 1e9));
+    }
+
+    [Fact]
+    public void AProductionScale_WithoutTheRoundsFlops_IsRefusedByName()
+    {
+        var book = Book with { Production = new ProductionScale(1000, 10, "cuda", 1e4) };
+        var e = Assert.Throws<ArgumentException>(() => RoundPricing.Price(book, "cpu", 1, "cpu", 1, 1));
+        Assert.StartsWith("prices.production:", e.Message);
+    }
+
+    [Fact]
     public void UnknownDeviceKind_IsNamed()
     {
         var book = Book with { DeviceHourPrice = new Dictionary<string, double> { ["cpu"] = 1 } };

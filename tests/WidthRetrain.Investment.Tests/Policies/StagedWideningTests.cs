@@ -46,13 +46,14 @@ public class StagedWideningTests
         InvestmentDecision pilot = StagedWidening.Decide(v2, [notSignificant], 0, Shape);
         Assert.Equal((DecisionAction.TryLever, StopReason.NotSignificant, 32), (pilot.Action, pilot.Reason, pilot.IncumbentWidth));
         Assert.Equal(levers[0], pilot.Lever);
-        Assert.Contains("does not forget distinguishably less than 32", pilot.Explanation);
+        Assert.Contains("includes 0: no gain is distinguishable (n = 3): width does not pay; pilot replay", pilot.Explanation);
 
         // Significantly worse: said as "more", never as a negative "less".
         var worse = Stage(1, 32, [0.20, 0.21, 0.19], 0.01, 64, [0.25, 0.27, 0.24], 0.02, v2);
         InvestmentDecision d = StagedWidening.Decide(v2, [worse], 0, Shape);
         Assert.Equal(DecisionAction.TryLever, d.Action);
-        Assert.Contains("width 64 forgets 5.33 pts more than 32", d.Explanation);
+        Assert.StartsWith("width 64 forgets 5.33 pts more than 32; the 95 % interval of the gain [", d.Explanation);
+        Assert.Contains("lies below 0", d.Explanation);
         Assert.DoesNotContain("-5.33", d.Explanation);
 
         // Version 1, which recorded campaigns name, still stops there.
@@ -60,6 +61,40 @@ public class StagedWideningTests
         InvestmentDecision old = StagedWidening.Decide(v1, [notSignificant], 0, Shape);
         Assert.Equal((DecisionAction.Stop, StopReason.NotSignificant), (old.Action, old.Reason));
         Assert.Equal(1, old.PolicyVersion);
+    }
+
+    [Fact]
+    public void ACandidateThatForgetsMore_IsSaidSo_WithoutADoubleNegative()
+    {
+        // The "width 64 forgets -3.38 pts less than 32".
+        var stage = Stage(1, 32, [0.30, 0.25, 0.35], 0.01, 64, [0.34, 0.30, 0.36], 0.02, Base);
+        InvestmentDecision d = StagedWidening.Decide(Base, [stage], 0, Shape);
+        Assert.Equal((DecisionAction.Stop, StopReason.NotSignificant), (d.Action, d.Reason));
+        Assert.StartsWith("width 64 forgets 3.33 pts more than 32; the 95 % interval of the gain [", d.Explanation);
+        Assert.DoesNotContain("-3.33 pts less", d.Explanation);
+        Assert.Contains("includes 0: no gain is distinguishable (n = 3)", d.Explanation);
+    }
+
+    [Fact]
+    public void ReturnsInPointsPerThousand_AreTheSameDecisionScaled()
+    {
+        // 5 points for 0.03 more: 0.05 / 0.03 per currency unit, or 5 pts / 0.03 * 1000 = 166,667 pts per 1000.
+        InvestmentPolicy legacy = Base, points = Base with { ReturnUnit = InvestmentPolicy.PointsPerThousand, ReturnThreshold = 0.5 * 100_000 };
+        InvestmentDecision a = StagedWidening.Decide(legacy, [Paying(legacy)], 0.09, Shape);
+        InvestmentDecision b = StagedWidening.Decide(points, [Paying(points)], 0.09, Shape);
+        Assert.Equal((a.Action, a.Reason, a.NextWidth), (b.Action, b.Reason, b.NextWidth));
+        Assert.Equal(a.Numbers.ReturnPerCost!.Value * 100_000, b.Numbers.ReturnPerCost!.Value, 6);
+        Assert.Contains("pts per 1000 spent", b.Explanation);
+        Assert.Contains("forgetting fraction per currency unit", a.Explanation);
+    }
+
+    [Fact]
+    public void RecordedPolicies_KeepTheirReturnsToTheBit()
+    {
+        // A policy recorded before return units existed has none: gain × 1 / cost must equal gain / cost exactly.
+        StageRecord s = Paying(Base);
+        Assert.Null(Base.ReturnUnit);
+        Assert.Equal(s.Comparison.Gain.Mean / s.Comparison.ExtraCost, s.Comparison.ReturnPerCost);
     }
 
     [Fact]
