@@ -38,7 +38,8 @@ public static class WidthCurveBuilder
 
     private static CurveFit LogLinear(WidthCurveFit f, double from, double to) =>
         new("log-linear", $"F(W) = {Pts(f.LogLinearIntercept)} {Signed(f.SlopePerDoubling)} · log2 W (pts; {Pts(f.SlopePerDoubling)} pts per doubling)",
-            f.LogLinearRSquared is { } r2 ? $"R² {r2.ToString("0.00", CultureInfo.InvariantCulture)} over {f.DistinctWidthCount} widths" : $"exact through {f.DistinctWidthCount} widths",
+            f.DistinctWidthCount == 2 ? "a line through 2 widths: nothing tests the law yet"
+            : f.LogLinearRSquared is { } r2 ? $"R² {r2.ToString("0.00", CultureInfo.InvariantCulture)} over {f.DistinctWidthCount} widths" : $"exact through {f.DistinctWidthCount} widths",
             Line(from, to, w => f.LogLinearIntercept + f.SlopePerDoubling * Math.Log2(w)));
 
     private static CurvePoint Point(Planner.Projections.WidthCurvePoint p, bool pilot)

@@ -15,9 +15,24 @@ public static class PastedJson
         }
         catch (JsonException e)
         {
-            string path = e.Path is null or "$" ? "" : e.Path.StartsWith("$.", StringComparison.Ordinal) ? e.Path[1..] : e.Path[1..];
-            throw new DashboardProblem($"{field}{path}: {Clean(e.Message, typeof(T))}");
+            string path = e.Path is null or "$" ? "" : e.Path[1..];
+            string message = e.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal) && Expected(typeof(T), path) is { } expected
+                ? $"must be {expected}"
+                : Clean(e.Message, typeof(T));
+            throw new DashboardProblem($"{field}{path}: {message}");
         }
+    }
+
+    /// <summary>What a top-level field takes, in words, from its type (the serializer names only the record).</summary>
+    private static string? Expected(Type type, string path)
+    {
+        string name = path.TrimStart('.').Split('.', '[')[0];
+        Type? t = type.GetProperty(name, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.IgnoreCase)?.PropertyType;
+        if (t is null) return null;
+        t = Nullable.GetUnderlyingType(t) ?? t;
+        if (path.TrimStart('.').Contains('.') || path.Contains('[')) return null;
+        return t == typeof(double) ? "a number" : t == typeof(int) || t == typeof(long) ? "a whole number" : t == typeof(bool) ? "true or false"
+            : t == typeof(string) ? "text" : t.IsGenericType ? "a JSON object or list as documented in docs/campaign-spec.md" : null;
     }
 
     /// <summary>The serializer's message without its position suffix and namespaces: the field is named in front already.</summary>
