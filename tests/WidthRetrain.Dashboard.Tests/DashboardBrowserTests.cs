@@ -21,7 +21,15 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture, ITestOutputH
         await page.SetViewportAsync(new ViewPortOptions { Width = 1280, Height = 900 });
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e.Message);
-        page.Console += (_, e) => { if (e.Message.Type == ConsoleType.Error) errors.Add(e.Message.Text); };
+        page.Console += (_, e) =>
+        {
+            // A failed request is checked by its response below (with its URL); the refusals the tests provoke are HTTP 400.
+            if (e.Message.Type == ConsoleType.Error && !e.Message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)) errors.Add(e.Message.Text);
+        };
+        page.Response += (_, e) =>
+        {
+            if ((int)e.Response.Status >= 400 && (int)e.Response.Status != 400) errors.Add($"{e.Response.Url}: HTTP {(int)e.Response.Status}");
+        };
         IResponse response = await page.GoToAsync(new Uri(fixture.BaseUrl, path).ToString(), WaitUntilNavigation.DOMContentLoaded);
         Assert.True(response.Ok, $"{path}: HTTP {response.Status}");
         pageErrors[page] = errors;
@@ -56,6 +64,7 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture, ITestOutputH
     [Fact]
     public async Task CampaignPage_ShowsDecisionTimeline_WidthCurve_HeatMap_AndRoundStreams()
     {
+        await fixture.BrowserAsync(); // started before the clock: the load time is the page's, not the browser's start
         var clock = Stopwatch.StartNew();
         await using IPage page = await OpenAsync($"/campaigns/{fixture.CampaignId}");
         await page.WaitForSelectorAsync("#decisions .card.decision p strong", Visible);
@@ -159,14 +168,17 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture, ITestOutputH
     private async Task<string> RunningCampaignAsync(string name, Process run, Task<string> errors)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
+        var polls = new List<string>();
         while (DateTime.UtcNow < deadline)
         {
-            Assert.False(run.HasExited, "the campaign ended before the dashboard listed it: " + await errors);
+            if (run.HasExited) Assert.Fail("the campaign ended before the dashboard listed it: " + await errors);
+            var clock = Stopwatch.StartNew();
             using JsonDocument list = JsonDocument.Parse(await fixture.Http.GetStringAsync("/api/campaigns"));
+            polls.Add($"{DateTime.UtcNow:HH:mm:ss.fff} {clock.ElapsedMilliseconds} ms {list.RootElement.GetArrayLength()} campaign(s)");
             foreach (JsonElement c in list.RootElement.EnumerateArray())
                 if (c.GetProperty("name").GetString() == name)
                 {
-                    Assert.Equal("running", c.GetProperty("status").GetString());
+                    Assert.True(c.GetProperty("status").GetString() == "running", $"campaign {name} was {c.GetProperty("status")} when first listed; polls: {string.Join(", ", polls)}");
                     return c.GetProperty("id").GetString()!;
                 }
             await Task.Delay(200);

@@ -23,6 +23,8 @@ public static class DashboardEndpoints
         app.MapGet("/", () => DashboardAssets.Serve("index.html"));
         app.MapGet("/campaigns/{id:guid}", (Guid id) => DashboardAssets.Serve("campaign.html"));
         app.MapGet("/assets/{name}", (string name) => DashboardAssets.Serve(name));
+        // Browsers ask for it on every page, the JSON ones too; there is none.
+        app.MapGet("/favicon.ico", () => Results.NoContent());
 
         RouteGroupBuilder api = app.MapGroup("/api").AddEndpointFilter(Refusals);
         api.MapGet("/campaigns", (IDocumentStore store, CancellationToken cancel) => CampaignDirectory.ListAsync(store, cancel));
