@@ -7,7 +7,7 @@ namespace WidthRetrain.Dashboard.Tests;
 
 /// <summary>
 /// The pages in headless Chromium (Debian's package, driven by PuppeteerSharp): the list, a campaign's page, the replay
-/// button, and a live update while a campaign runs. A screenshot of every page goes to <see cref="Screenshots.Directory"/>.
+/// button, and the live update the fixture watched while its campaign ran. A screenshot of every page goes to <see cref="Screenshots.Directory"/>.
 /// </summary>
 [Collection(DashboardCollection.Name)]
 public sealed class DashboardBrowserTests(DashboardFixture fixture, ITestOutputHelper output)
@@ -119,70 +119,23 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture, ITestOutputH
     }
 
     [Fact]
-    public async Task LiveUpdate_ArrivesWithoutReload_WhileACampaignRuns()
+    public async Task LiveUpdate_ArrivedWithoutReload_WhileTheCampaignRan()
     {
-        var total = Stopwatch.StartNew();
-        string name = "live-" + Guid.NewGuid().ToString("N")[..6];
-        using Process run = CliRunner.Start(fixture.Scratch.Environment, fixture.RunArguments(name, "live"));
-        Task<string> runOutput = run.StandardOutput.ReadToEndAsync();
-        Task<string> runErrors = run.StandardError.ReadToEndAsync();
-        try
-        {
-            string id = await RunningCampaignAsync(name, run, runErrors);
-            await using IPage page = await OpenAsync($"/campaigns/{id}");
-            await page.WaitForFunctionAsync("() => /^\\d+\\/\\d+ rounds/.test(document.getElementById('progress').textContent)", new WaitForFunctionOptions { Timeout = 20_000 });
-            // A marker on the window: a reload would lose it.
-            await page.EvaluateExpressionAsync("window.notReloaded = true");
-            string first = await TextAsync(page, "#progress");
-            var clock = Stopwatch.StartNew();
-            await page.WaitForFunctionAsync("t => document.getElementById('progress').textContent !== t", new WaitForFunctionOptions { Timeout = 60_000 }, first);
-            string next = await TextAsync(page, "#progress");
-            output.WriteLine($"progress changed from '{first}' to '{next}' after {clock.Elapsed.TotalSeconds:0.0} s on the page");
-            Assert.True(await page.EvaluateExpressionAsync<bool>("window.notReloaded === true"), "the page reloaded");
-            Assert.True(await page.EvaluateExpressionAsync<bool>("document.getElementById('live').textContent === 'live' || document.getElementById('live').textContent === 'finished'"));
-            await ScreenshotAsync(page, "campaign-live");
-
-            // Let it finish, so every update of the run is measured: from the record's time of progress to the page's.
-            Assert.True(run.WaitForExit(TimeSpan.FromSeconds(90)), "the live campaign did not finish in 90 s");
-            await page.WaitForFunctionAsync("() => document.getElementById('live').textContent === 'finished'", new WaitForFunctionOptions { Timeout = 15_000 });
-            Assert.Equal(0, run.ExitCode);
-            double[] latencies = await page.EvaluateExpressionAsync<double[]>(
-                "window.dashboardLive.slice(1).map(u => u.receivedAt - u.progressAt)");
-            Assert.NotEmpty(latencies);
-            Array.Sort(latencies);
-            output.WriteLine($"SSE update latency (record's progress time to the page's receipt, {latencies.Length} updates): median {latencies[latencies.Length / 2]:0} ms, max {latencies[^1]:0} ms (poll interval 1000 ms)");
-            Assert.True(latencies[^1] < 5_000, $"an update took {latencies[^1]:0} ms to reach the page");
-            Assert.StartsWith("8/8 rounds", await TextAsync(page, "#progress"));
-            await ScreenshotAsync(page, "campaign-live-finished");
-            output.WriteLine($"live test: {total.Elapsed.TotalSeconds:0.0} s including the campaign");
-        }
-        finally
-        {
-            if (!run.HasExited) run.Kill(entireProcessTree: true);
-            await run.WaitForExitAsync();
-            output.WriteLine(await runOutput + await runErrors);
-        }
-    }
-
-    /// <summary>The id of the campaign named <paramref name="name"/> once the dashboard lists it.</summary>
-    private async Task<string> RunningCampaignAsync(string name, Process run, Task<string> errors)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        var polls = new List<string>();
-        while (DateTime.UtcNow < deadline)
-        {
-            if (run.HasExited) Assert.Fail("the campaign ended before the dashboard listed it: " + await errors);
-            var clock = Stopwatch.StartNew();
-            using JsonDocument list = JsonDocument.Parse(await fixture.Http.GetStringAsync("/api/campaigns"));
-            polls.Add($"{DateTime.UtcNow:HH:mm:ss.fff} {clock.ElapsedMilliseconds} ms {list.RootElement.GetArrayLength()} campaign(s)");
-            foreach (JsonElement c in list.RootElement.EnumerateArray())
-                if (c.GetProperty("name").GetString() == name)
-                {
-                    Assert.True(c.GetProperty("status").GetString() == "running", $"campaign {name} was {c.GetProperty("status")} when first listed; polls: {string.Join(", ", polls)}");
-                    return c.GetProperty("id").GetString()!;
-                }
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"campaign {name} did not appear in 60 s");
+        await fixture.BrowserAsync(); // fails with the one-line install hint when chromium is missing
+        LiveObservation live = fixture.Live;
+        Assert.True(live.Error is null, $"the campaign page was not observed while the campaign ran: {live.Error}");
+        output.WriteLine($"progress changed from '{live.First}' to '{live.Changed}' {live.SecondsToChange:0.0} s after the page opened, without reload");
+        Assert.NotEqual(live.First, live.Changed);
+        Assert.False(live.Reloaded, "the page reloaded");
+        Assert.StartsWith("8/8 rounds", live.Final);
+        Assert.Equal("finished", live.LiveText);
+        double[] latencies = [.. live.LatenciesMs!.Order()];
+        Assert.NotEmpty(latencies);
+        output.WriteLine($"SSE update latency (record's progress time to the page's receipt, {latencies.Length} updates): median {latencies[latencies.Length / 2]:0} ms, max {latencies[^1]:0} ms (poll interval 1000 ms)");
+        Assert.True(latencies[^1] < 5_000, $"an update took {latencies[^1]:0} ms to reach the page");
+        output.WriteLine($"campaign recorded (and watched) in {fixture.RecordSeconds:0.0} s");
+        output.WriteLine($"screenshot: {Screenshots.PathOf("campaign-live")}");
+        output.WriteLine($"screenshot: {Screenshots.PathOf("campaign-live-finished")}");
+        Assert.True(File.Exists(Screenshots.PathOf("campaign-live")));
     }
 }

@@ -7,9 +7,9 @@ using WidthRetrain.Dashboard;
 namespace WidthRetrain.Dashboard.Tests;
 
 /// <summary>
-/// One small staged campaign (widths 16 and 32, 2 tasks, 2 seeds, synthetic data) recorded by the CLI in a scratch schema
-/// of the real PostgreSQL, once for every test of the collection; the dashboard served from this process on a free port;
-/// and Debian's chromium, started on first use.
+/// The dashboard served from this process on a free port, and one small staged campaign (widths 16 and 32, 2 tasks, 2
+/// seeds, synthetic data) recorded by the CLI in a scratch schema of the real PostgreSQL, once for every test of the
+/// collection, its page watched live in Debian's chromium while it runs.
 /// </summary>
 public sealed class DashboardFixture : IAsyncLifetime
 {
@@ -28,14 +28,109 @@ public sealed class DashboardFixture : IAsyncLifetime
     /// <summary>The policy of the recorded campaign: one stage, 16 against 32.</summary>
     public const string Policy = """{ "startWidth": 16, "growthFactor": 2, "capWidth": 32, "minimumGain": 0, "returnThreshold": 0, "confidence": 0.6, "useForecast": false }""";
 
+    /// <summary>What the campaign page showed while the campaign ran (the browser tests assert on it).</summary>
+    public LiveObservation Live { get; private set; } = new(Error: "not observed");
+
+    /// <summary>The campaign page, opened while the campaign ran and kept open.</summary>
+    public IPage? LivePage { get; private set; }
+
+    /// <summary>
+    /// The dashboard first, then the one campaign of the collection, recorded by the CLI in another process while its
+    /// page is watched in Chromium: the live update is observed on the campaign every other test then reads.
+    /// </summary>
     public async Task InitializeAsync()
     {
-        var clock = Stopwatch.StartNew();
-        CampaignId = await Task.Run(() => RecordCampaign(CampaignName, "recorded"));
-        RecordSeconds = clock.Elapsed.TotalSeconds;
-        App = await DashboardApp.StartEmbeddedAsync(TestInfrastructure.Postgres, Scratch.Schema, ["http://127.0.0.1:0"], null, CancellationToken.None);
+        App = await DashboardApp.StartEmbeddedAsync(TestInfrastructure.Postgres, Scratch.Schema, ["http://127.0.0.1:0"], TestInfrastructure.PostgresOwner,
+            CancellationToken.None);
         BaseUrl = new Uri(App.Urls.First());
         Http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+
+        var clock = Stopwatch.StartNew();
+        using Process run = CliRunner.Start(Scratch.Environment, RunArguments(CampaignName, "recorded"));
+        Task<string> stdout = run.StandardOutput.ReadToEndAsync(), stderr = run.StandardError.ReadToEndAsync();
+        try
+        {
+            Live = await ObserveAsync(run);
+            Assert.True(run.WaitForExit(TimeSpan.FromMinutes(3)), "the campaign did not finish in 3 minutes");
+            await run.WaitForExitAsync();
+            Assert.True(run.ExitCode == 0, await stdout + await stderr);
+        }
+        finally
+        {
+            if (!run.HasExited) run.Kill(entireProcessTree: true);
+        }
+        RecordSeconds = clock.Elapsed.TotalSeconds;
+        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Scratch.Folder, "recorded", "campaign.json")));
+        CampaignId = doc.RootElement.GetProperty("summary").GetProperty("id").GetString()!;
+        if (LivePage is not null && Live.Error is null) Live = await FinishObservingAsync(Live, LivePage);
+    }
+
+    /// <summary>Opens the page of the running campaign and waits for its progress text to change; never throws (the browser tests report <see cref="LiveObservation.Error"/>).</summary>
+    private async Task<LiveObservation> ObserveAsync(Process run)
+    {
+        try
+        {
+            IBrowser b = await BrowserAsync();
+            string id = await RunningCampaignAsync(run);
+            IPage page = await b.NewPageAsync();
+            LivePage = page;
+            await page.SetViewportAsync(new ViewPortOptions { Width = 1280, Height = 900 });
+            await page.GoToAsync(new Uri(BaseUrl, $"/campaigns/{id}").ToString(), WaitUntilNavigation.DOMContentLoaded);
+            await page.WaitForFunctionAsync("() => /^\\d+\\/\\d+ rounds/.test(document.getElementById('progress').textContent)", new WaitForFunctionOptions { Timeout = 30_000 });
+            await page.EvaluateExpressionAsync("window.notReloaded = true"); // a reload would lose it
+            string first = await page.EvaluateExpressionAsync<string>("document.getElementById('progress').textContent");
+            var clock = Stopwatch.StartNew();
+            await page.WaitForFunctionAsync("t => document.getElementById('progress').textContent !== t", new WaitForFunctionOptions { Timeout = 90_000 }, first);
+            string changed = await page.EvaluateExpressionAsync<string>("document.getElementById('progress').textContent");
+            double seconds = clock.Elapsed.TotalSeconds;
+            await page.ScreenshotAsync(Screenshots.PathOf("campaign-live"), new ScreenshotOptions { FullPage = true });
+            return new LiveObservation(first, changed, seconds, Reloaded: !await page.EvaluateExpressionAsync<bool>("window.notReloaded === true"));
+        }
+        catch (Exception e)
+        {
+            return new LiveObservation(Error: $"{e.GetType().Name}: {e.Message.Split('\n')[0]}");
+        }
+    }
+
+    /// <summary>After the run: the page's final text and the delay of every update it received.</summary>
+    private static async Task<LiveObservation> FinishObservingAsync(LiveObservation seen, IPage page)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync("() => document.getElementById('live').textContent === 'finished'", new WaitForFunctionOptions { Timeout = 20_000 });
+            await page.ScreenshotAsync(Screenshots.PathOf("campaign-live-finished"), new ScreenshotOptions { FullPage = true });
+            // The first update is the state when the stream opened, not a change: its delay is not an update's.
+            double[] latencies = await page.EvaluateExpressionAsync<double[]>("window.dashboardLive.slice(1).map(u => u.receivedAt - u.progressAt)");
+            return seen with
+            {
+                Final = await page.EvaluateExpressionAsync<string>("document.getElementById('progress').textContent"),
+                LiveText = await page.EvaluateExpressionAsync<string>("document.getElementById('live').textContent"),
+                LatenciesMs = latencies,
+                Reloaded = seen.Reloaded || !await page.EvaluateExpressionAsync<bool>("window.notReloaded === true"),
+            };
+        }
+        catch (Exception e)
+        {
+            return seen with { Error = $"after the run: {e.GetType().Name}: {e.Message.Split('\n')[0]}" };
+        }
+    }
+
+    /// <summary>The id of the fixture's campaign once the dashboard lists it (it must still be running).</summary>
+    private async Task<string> RunningCampaignAsync(Process run)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (run.HasExited) throw new InvalidOperationException("the campaign ended before the dashboard listed it");
+            using JsonDocument list = JsonDocument.Parse(await Http.GetStringAsync("/api/campaigns"));
+            foreach (JsonElement c in list.RootElement.EnumerateArray())
+                if (c.GetProperty("name").GetString() == CampaignName)
+                    return c.GetProperty("status").GetString() == "running"
+                        ? c.GetProperty("id").GetString()!
+                        : throw new InvalidOperationException($"the campaign was {c.GetProperty("status")} when first listed");
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("the campaign was not listed within 90 s");
     }
 
     /// <summary>The CLI's `run` arguments of a tiny staged campaign in this fixture's schema.</summary>
@@ -47,14 +142,6 @@ public sealed class DashboardFixture : IAsyncLifetime
         File.WriteAllText(policy, Policy);
         return ["run", .. Scratch.Options, "--name", name, "--dataset", "synthetic", "--train-limit", "400", "--test-limit", "100", "--tasks", "2",
             "--seeds", "1,2", "--epochs", "1", "--policy", policy, "--checkpoints", Path.Combine(dir, "ckpt"), "--json", Path.Combine(dir, "campaign.json")];
-    }
-
-    private string RecordCampaign(string name, string folder)
-    {
-        var (code, output) = CliRunner.Run(Scratch.Environment, RunArguments(name, folder));
-        Assert.True(code == 0, output);
-        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Scratch.Folder, folder, "campaign.json")));
-        return doc.RootElement.GetProperty("summary").GetProperty("id").GetString()!;
     }
 
     public Task<IBrowser> BrowserAsync() => browser.Value;
@@ -75,6 +162,7 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (LivePage is not null) await LivePage.DisposeAsync();
         if (browser.IsValueCreated && browser.Value.IsCompletedSuccessfully) await (await browser.Value).DisposeAsync();
         Http?.Dispose();
         if (App is not null) await App.DisposeAsync();
