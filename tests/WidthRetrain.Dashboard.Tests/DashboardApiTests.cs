@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -174,22 +173,13 @@ public sealed class DashboardApiTests(DashboardFixture fixture, ITestOutputHelpe
     [Fact]
     public async Task WidthretrainDashboard_PrintsItsUrlInOneLine_AndServesTheSameStore()
     {
-        var clock = Stopwatch.StartNew();
-        using Process p = CliRunner.Start(fixture.Scratch.Environment, ["dashboard", "--port", "0", .. fixture.Scratch.Options]);
-        try
-        {
-            string? line = await p.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(40));
-            Match url = Regex.Match(line ?? "", @"^Dashboard: (http://127\.0\.0\.1:\d+) \(schema .*; Ctrl-C stops it\)$");
-            Assert.True(url.Success, line);
-            output.WriteLine($"`widthretrain dashboard` served at {url.Groups[1].Value} after {clock.Elapsed.TotalSeconds:0.0} s");
-            using var http = new HttpClient();
-            Assert.Contains(fixture.CampaignId, await http.GetStringAsync(url.Groups[1].Value + "/api/campaigns"));
-        }
-        finally
-        {
-            p.Kill(entireProcessTree: true);
-            await p.WaitForExitAsync();
-        }
+        // Started by the fixture beside the campaign; here only its first line and one request.
+        string? line = await fixture.CliDashboardLine.WaitAsync(TimeSpan.FromSeconds(60));
+        Match url = Regex.Match(line ?? "", @"^Dashboard: (http://127\.0\.0\.1:\d+) \(schema .*; Ctrl-C stops it\)$");
+        Assert.True(url.Success, line);
+        output.WriteLine($"`widthretrain dashboard` printed: {line}");
+        using var http = new HttpClient();
+        Assert.Contains(fixture.CampaignId, await http.GetStringAsync(url.Groups[1].Value + "/api/campaigns"));
     }
 
     private async Task<long> EventCountAsync()

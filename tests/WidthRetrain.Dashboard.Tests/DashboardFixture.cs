@@ -28,6 +28,11 @@ public sealed class DashboardFixture : IAsyncLifetime
     /// <summary>The policy of the recorded campaign: one stage, 16 against 32.</summary>
     public const string Policy = """{ "startWidth": 16, "growthFactor": 2, "capWidth": 32, "minimumGain": 0, "returnThreshold": 0, "confidence": 0.6, "useForecast": false }""";
 
+    /// <summary>`widthretrain dashboard --port 0` on this store, started beside the campaign, and its first line of output.</summary>
+    public Process? CliDashboard { get; private set; }
+
+    public Task<string?> CliDashboardLine { get; private set; } = Task.FromResult<string?>(null);
+
     /// <summary>What the campaign page showed while the campaign ran (the browser tests assert on it).</summary>
     public LiveObservation Live { get; private set; } = new(Error: "not observed");
 
@@ -44,6 +49,13 @@ public sealed class DashboardFixture : IAsyncLifetime
             CancellationToken.None);
         BaseUrl = new Uri(App.Urls.First());
         Http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+
+        // `widthretrain dashboard` starts beside the campaign (its test only reads its first line): it costs no extra wall
+        // time. Without the owner's credentials (no local file either), it does not migrate the schema the campaign uses.
+        string noCredentials = Directory.CreateDirectory(Path.Combine(Scratch.Folder, "no-credentials")).FullName;
+        CliDashboard = CliRunner.Start(new Dictionary<string, string> { ["WIDTHRETRAIN_POSTGRES"] = TestInfrastructure.Postgres, ["WIDTHRETRAIN_CONFIG_DIR"] = noCredentials },
+            ["dashboard", "--port", "0", .. Scratch.Options]);
+        CliDashboardLine = CliDashboard.StandardOutput.ReadLineAsync();
 
         var clock = Stopwatch.StartNew();
         using Process run = CliRunner.Start(Scratch.Environment, RunArguments(CampaignName, "recorded"));
@@ -162,6 +174,8 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (CliDashboard is { HasExited: false }) CliDashboard.Kill(entireProcessTree: true);
+        CliDashboard?.Dispose();
         if (LivePage is not null) await LivePage.DisposeAsync();
         if (browser.IsValueCreated && browser.Value.IsCompletedSuccessfully) await (await browser.Value).DisposeAsync();
         Http?.Dispose();

@@ -163,7 +163,8 @@
       wr.el("td", {}, wr.el("a", { href: events, class: "stream", text: "events" })))));
   }
 
-  async function sections(currency) {
+  async function sections(campaign) {
+    const currency = campaign.currency;
     const [timeline, curve, accuracy, roundList] = await Promise.all([
       wr.api(`${base}/decisions`), wr.api(`${base}/width-curve`), wr.api(`${base}/accuracy`), wr.api(`${base}/rounds`)]);
     decisions(timeline, currency);
@@ -171,7 +172,10 @@
     const chosen = $("arm").value;
     matrices = accuracy;
     wr.clear($("arm"), ...matrices.map((m, i) => wr.el("option", { value: i, text: `stage ${m.stage}: ${m.arm} (${m.seeds} seed(s))` })));
-    if (chosen && Number(chosen) < matrices.length) $("arm").value = chosen; else if (matrices.length) $("arm").value = String(matrices.length - 1);
+    // Keep the reader's choice; else the arm the campaign chose, else the latest.
+    const preferred = matrices.findLastIndex(m => m.arm === campaign.chosen);
+    if (chosen && Number(chosen) < matrices.length) $("arm").value = chosen;
+    else if (matrices.length) $("arm").value = String(preferred >= 0 ? preferred : matrices.length - 1);
     heatmap();
     rounds(roundList);
     roundsRefreshed = Date.now();
@@ -190,7 +194,7 @@
       const d = JSON.parse(m.data);
       window.dashboardLive.push({ roundsDone: d.campaign.roundsDone, progressAt: Date.parse(d.progressAt), receivedAt: Date.now() });
       header(d);
-      if (changed(last, d)) sections(d.campaign.currency).catch(e => { $("live").textContent = `error: ${e.message}`; });
+      if (changed(last, d)) sections(d.campaign).catch(e => { $("live").textContent = `error: ${e.message}`; });
       last = d;
     });
     events.addEventListener("problem", m => { $("live").textContent = JSON.parse(m.data).error; });
@@ -243,7 +247,7 @@
       const d = await wr.api(base);
       header(d);
       last = d;
-      await sections(d.campaign.currency);
+      await sections(d.campaign);
       if (!d.campaign.finishedAt) live(); else $("live").textContent = "";
     } catch (e) {
       $("progress").textContent = `error: ${e.message}`;

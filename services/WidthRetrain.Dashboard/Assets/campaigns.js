@@ -8,7 +8,8 @@
     count.textContent = `${campaigns.length} campaign(s)`;
     wr.clear(body, ...campaigns.map(c => wr.el("tr", { "data-id": c.id },
       wr.el("td", {}, wr.el("a", { href: `/campaigns/${c.id}`, text: c.name })),
-      wr.el("td", {}, wr.el("code", { text: c.id.slice(0, 8) })),
+      // The whole id: Marten's sequential ids share their first characters, so a prefix tells campaigns apart badly.
+      wr.el("td", {}, wr.el("code", { text: c.id })),
       wr.el("td", {}, wr.el("span", { class: `badge ${c.status}`, text: c.status })),
       wr.el("td", {}, wr.el("span", { class: "mini bar" }, wr.el("div", { style: `width:${(100 * c.progress).toFixed(1)}%` })),
         `${c.roundsDone}/${c.roundsTotal}`),
