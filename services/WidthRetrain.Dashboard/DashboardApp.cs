@@ -62,7 +62,10 @@ public static class DashboardApp
         string? ownerConnectionString, CancellationToken cancel, TimeSpan? poll = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        // A failed start (a port in use) reaches the caller as an exception it turns into one line; the host's own
+        // report of it is a stack trace.
+        builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.WebHost.UseUrls([.. urls]);
         builder.Services.AddWidthRetrainDashboard(connectionString, schema);
         WebApplication app = builder.Build();

@@ -8,7 +8,7 @@ namespace WidthRetrain.Cli.Dashboard;
 public sealed class DashboardSettings : StoreSettings
 {
     [CommandOption("--port <N>")]
-    [Description("Port on localhost to serve the dashboard on (1-65535; 0 picks a free one)")]
+    [Description("Port on localhost to serve the dashboard on (0 to 65535; 0 picks a free one)")]
     [DefaultValue(8080)]
     public int Port { get; init; } = 8080;
 
