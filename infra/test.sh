@@ -16,6 +16,13 @@ if [[ ${WIDTHRETRAIN_DOCKER:-} == 1 ]] || { ! command -v dotnet >/dev/null && co
 fi
 
 bash infra/setup.sh
+# The dashboard's browser tests drive Debian's chromium (headless); only the tests need it, not the demo.
+if ! dpkg-query -W -f='${Status}' chromium 2>/dev/null | grep -q "install ok installed"; then
+  sudo=""; [[ $(id -u) -ne 0 ]] && sudo=sudo
+  echo "test: installing chromium (the dashboard's browser tests)"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
 local_infra=0
 if [[ -z ${WIDTHRETRAIN_TEST_POSTGRES:-} || -z ${WIDTHRETRAIN_TEST_RABBITMQ:-} ]]; then
   local_infra=1

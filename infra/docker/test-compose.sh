@@ -81,7 +81,7 @@ wait_healthy() { # seconds services...
 }
 t=$SECONDS
 compose up -d --scale trainer=2 >/dev/null 2>&1 || fail "docker-compose up"
-wait_healthy 240 postgres rabbitmq planner drift-generator trainer evaluator cost-accountant
+wait_healthy 240 postgres rabbitmq planner drift-generator trainer evaluator cost-accountant dashboard
 log "ok: suite up and healthy with $(compose ps -q trainer | wc -l) trainers in $((SECONDS - t)) s"
 
 sql() { compose exec -T postgres psql -X -qAt -d widthretrain -c "$1"; }
@@ -164,6 +164,15 @@ while IFS='|' read -r type total distinct; do
 done <<<"$counts"
 verify=$(compose run --rm -T cli verify "$id" 2>&1) || fail "verify: $verify"
 by=$(sql "select data->'Training'->>'Worker', count(*) from widthretrain.mt_events where type = 'round_trained' and data->'Round'->>'CampaignId' = '$id' group by 1" | tr '\n' ' ')
+# The dashboard (published on the host's localhost) lists the campaign as completed and its audit passes.
+python3 - "$id" <<'PY' || fail "the dashboard at http://localhost:8080 does not show campaign $id completed with a passing audit"
+import json, sys, urllib.request
+cid = sys.argv[1]
+listed = json.load(urllib.request.urlopen("http://127.0.0.1:8080/api/campaigns", timeout=30))
+assert any(c["id"] == cid and c["status"] == "completed" for c in listed), listed
+audit = json.load(urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:8080/api/campaigns/{cid}/replay", method="POST"), timeout=60))
+assert audit["passed"], audit["line"]
+PY
 log "ok: campaign ${id:0:8} completed after the three faults: $rounds/$rounds rounds, each step exactly once, verify passed (rounds per trainer: $by)"
 
 # The demo profile: its steps (staged campaign, replay audit, report) embedded, on small data, its files in

@@ -5,6 +5,7 @@ using WidthRetrain.Cli.Audit;
 using WidthRetrain.Cli.Bench;
 using WidthRetrain.Cli.Campaigns;
 using WidthRetrain.Cli.Contracts;
+using WidthRetrain.Cli.Dashboard;
 using WidthRetrain.Cli.Replay;
 using WidthRetrain.Cli.Report;
 using WidthRetrain.Cli.Scenarios;
@@ -43,6 +44,9 @@ app.Configure(config =>
         .WithDescription("Verify the record of one campaign or of all: hash chains, completeness, policies, decisions, checkpoints (exit 3 on any break).");
     config.AddCommand<ReplayCommand>("replay")
         .WithDescription("Re-derive a campaign's investment decisions from its events (audit), or decide again under another policy or price book.");
+    config.AddCommand<DashboardCommand>("dashboard")
+        .WithDescription("Serve the web dashboard from this process: campaigns, live progress, decisions, width curve, accuracy, replay; until Ctrl-C.")
+        .WithExample("dashboard", "--port", "8080");
     config.AddCommand<MigrateCommand>("migrate")
         .WithDescription("Create or update the event store schema as its owner ($WIDTHRETRAIN_POSTGRES_OWNER) and grant the services' role read and append rights only.");
     config.AddCommand<PruneCommand>("prune")

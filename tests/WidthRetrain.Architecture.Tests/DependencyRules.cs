@@ -24,6 +24,8 @@ public static class DependencyRules
         ["WidthRetrain.Evaluator"] = [Hosting, Compute],
         ["WidthRetrain.CostAccountant"] = [Hosting, Investment],
         ["WidthRetrain.Planner"] = [Hosting, Investment, Campaigns],
+        // Reads the planner's read models and record and calls the same audit and replay as the CLI; appends nothing.
+        ["WidthRetrain.Dashboard"] = [Contracts, Hosting, Investment, Campaigns, "WidthRetrain.Planner"],
         ["WidthRetrain.Cli"] = null,
     };
 

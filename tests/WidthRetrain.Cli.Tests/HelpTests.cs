@@ -17,6 +17,7 @@ public sealed class HelpTests
     [InlineData("resume")]
     [InlineData("verify")]
     [InlineData("replay")]
+    [InlineData("dashboard")]
     [InlineData("migrate")]
     [InlineData("prune")]
     [InlineData("asyncapi")]

@@ -288,9 +288,10 @@ const COUNTERPARTS = {
   trainer: "Deployment",
   evaluator: "Deployment",
   "cost-accountant": "Deployment",
+  dashboard: "Deployment",
 };
 // The worker services: compose's health check is both their readiness and liveness probe.
-const WORKERS = new Set(["planner", "drift-generator", "trainer", "evaluator", "cost-accountant"]);
+const WORKERS = new Set(["planner", "drift-generator", "trainer", "evaluator", "cost-accountant", "dashboard"]);
 // Variables only the Kubernetes side sets, and why (in the manifest's comment).
 const K8S_ONLY_ENV = { postgres: new Set(["PGDATA"]) };
 // compose's `user:` names, as uids: the official postgres and rabbitmq images' users.
