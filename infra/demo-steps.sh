@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
 # The demo's steps, the same on the host (infra/demo.sh) and in compose's `demo` service: a staged width investment
-# (examples/campaigns/demo.json) with each decision printed as it is made, then the replay audit of its record, then
+# (the data and training of examples/campaigns/demo.json, the policy of examples/policies/demo.json, the production
+# price book examples/prices/production.json) with each decision printed as it is made, then the replay audit of its record, then
 # the decision report, then where to look. Extra arguments go to `run` and override the spec's fields.
 #   WIDTHRETRAIN_CLI        how to call the CLI (default: widthretrain)
-#   WIDTHRETRAIN_DEMO_SPEC  the campaign spec (default: examples/campaigns/demo.json)
+#   WIDTHRETRAIN_EXAMPLES   the folder of those three files (default: examples)
 #   WIDTHRETRAIN_DEMO_OUT   where the files go (default: demo-output); WIDTHRETRAIN_DEMO_SHOWN_OUT names it for the user
 set -euo pipefail
 read -r -a cli <<<"${WIDTHRETRAIN_CLI:-widthretrain}"
-spec=${WIDTHRETRAIN_DEMO_SPEC:-examples/campaigns/demo.json}
+examples=${WIDTHRETRAIN_EXAMPLES:-examples}
 out=${WIDTHRETRAIN_DEMO_OUT:-demo-output}
 shown=${WIDTHRETRAIN_DEMO_SHOWN_OUT:-$out}
 mkdir -p "$out"
 rm -f "$out/campaign.json"
 
-"${cli[@]}" run --spec "$spec" --plot "$out/campaign.png" --json "$out/campaign.json" "$@"
+"${cli[@]}" run --spec "$examples/campaigns/demo.json" --policy "$examples/policies/demo.json" \
+  --prices "$examples/prices/production.json" --plot "$out/campaign.png" --json "$out/campaign.json" "$@"
 # The campaign's id is the first "id" of the summary run wrote (no jq on a bare Debian).
 id=$(sed -n 's/^ *"id": *"\([0-9a-f-]\{36\}\)".*/\1/p' "$out/campaign.json" | head -n 1)
 [[ -n $id ]] || { echo "demo: no campaign id in $out/campaign.json" >&2; exit 1; }

@@ -31,6 +31,7 @@ public class ProductionPricesTests
         var spec = CampaignSpec.Demo() with { Widths = [], Prices = prices, Policy = policy };
         Assert.Empty(CampaignSpecValidator.Problems(spec));
         Assert.Equal((32, 4.0, 2048), (policy.StartWidth, policy.GrowthFactor, policy.CapWidth));
+        Assert.Equal(2, policy.Version); // pilots the levers when width does not pay
         Assert.Equal(InvestmentPolicy.PointsPerThousand, policy.ReturnUnit);
         Assert.Equal([LeverOption.Replay, LeverOption.LearningRateDecay], policy.Levers!.Select(l => l.Kind));
         Assert.NotNull(prices.Production?.Assumes);
@@ -39,11 +40,11 @@ public class ProductionPricesTests
     [Fact]
     public void AProductionCycle_CostsTensToThousandsOfDollars()
     {
-        // A simulated round of 10,000 samples (the book's assumption), width 32 and width 2048 of a 784-input, 10-class MLP:
+        // A simulated round of 60,000 samples (the book's assumption: the demo's), width 32 and width 2048 of a 784-input, 10-class MLP:
         // training FLOPs ≈ 3 × forward FLOPs per sample × samples.
         PriceBook prices = Example<PriceBook>("prices/production.json");
         static double Forward(int w) => 2.0 * 784 * w + w + 2.0 * w * 10 + 10;
-        double Cycle(int w) => RoundPricing.Price(prices, "cpu", 1.0, "cpu", 0.1, Forward(w), trainFlops: 3 * Forward(w) * 10_000).Total;
+        double Cycle(int w) => RoundPricing.Price(prices, "cpu", 1.0, "cpu", 0.1, Forward(w), trainFlops: 3 * Forward(w) * 60_000).Total;
         Assert.InRange(Cycle(32), 10, 100);
         Assert.InRange(Cycle(2048), 1_000, 10_000);
     }

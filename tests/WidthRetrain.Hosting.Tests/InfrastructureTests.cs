@@ -4,6 +4,7 @@ using WidthRetrain.Compute.Tasks;
 using WidthRetrain.Contracts.Campaigns;
 using WidthRetrain.Contracts.Tasks;
 using WidthRetrain.Hosting.Messaging;
+using WidthRetrain.Learning.Drift;
 
 namespace WidthRetrain.Hosting.Tests;
 
@@ -66,5 +67,28 @@ public class InfrastructureTests
         using TaskLease a = cache.Lease(dataset, invert, 4), b = cache.Lease(dataset, turned, 4), c = cache.Lease(dataset, turnedByField, 4);
         Assert.NotEqual(a.Tasks[1].ContentHash, b.Tasks[1].ContentHash);
         Assert.Same(b.Tasks, c.Tasks);
+    }
+
+    [Fact]
+    public void TaskCache_KeepsWhatFitsItsMemoryBudget_AndDropsTheLeastRecentlyUsed()
+    {
+        var dataset = new DatasetSpec("synthetic", 100, 20);
+        var drift = new DriftSpec("permutation", 2);
+        using (var roomy = new TaskCache(new StorageOptions(), new ComputeOptions { TaskCacheMiB = 64 }))
+        {
+            // Five seeds round-robin, as a stage trains them: each sequence is built once and stays.
+            IReadOnlyList<TaskData> first;
+            using (TaskLease lease = roomy.Lease(dataset, drift, 1)) first = lease.Tasks;
+            for (long seed = 1; seed <= 5; seed++) roomy.Lease(dataset, drift, seed).Dispose();
+            Assert.Equal(5, roomy.Count);
+            using TaskLease again = roomy.Lease(dataset, drift, 1);
+            Assert.Same(first, again.Tasks);
+        }
+        using var none = new TaskCache(new StorageOptions(), new ComputeOptions { TaskCacheMiB = 0 });
+        TaskLease held = none.Lease(dataset, drift, 1);
+        none.Lease(dataset, drift, 2).Dispose();
+        Assert.Equal(1, none.Count); // the leased one stays while leased, whatever the budget
+        held.Dispose();
+        Assert.Equal(0, none.Count);
     }
 }

@@ -10,12 +10,14 @@ namespace WidthRetrain.Compute.Tasks;
 
 /// <summary>
 /// Materialised task sequences, shared by the consumers of one process (in embedded mode: by every service).
-/// A sequence is built once from its recipe, held while leased, and dropped least-recently-used beyond
-/// <see cref="Capacity"/> unleased sequences.
+/// A sequence is built once from its recipe, held while leased, and dropped least-recently-used while the unleased
+/// ones take more than the memory budget (Compute:TaskCacheMiB). A budget by bytes, not by count: the planner runs the
+/// seeds of a stage round-robin, so a cache smaller than the stage's seeds rebuilt a sequence (load, rotate, hash) for
+/// every round (measured: 6-8 s of wall per round of the five-seed demo against under 1 s of training).
 /// </summary>
-public sealed class TaskCache(StorageOptions storage) : IDisposable
+public sealed class TaskCache(StorageOptions storage, ComputeOptions? compute = null) : IDisposable
 {
-    public const int Capacity = 3;
+    private readonly long budgetBytes = (long)(compute ?? new ComputeOptions()).TaskCacheMiB * 1024 * 1024;
 
     private readonly object gate = new();
     private readonly List<Entry> entries = [];
@@ -32,7 +34,8 @@ public sealed class TaskCache(StorageOptions storage) : IDisposable
             {
                 using DatasetPair data = DatasetLoader.Load(ContractMapping.ToDatasetRequest(dataset, storage.DataDirectory, seed));
                 DriftScenario scenario = DriftScenarios.Create(ContractMapping.ToScenarioSpec(drift), data.Train.Classes);
-                entry = new Entry(key, DriftScenarios.MaterializeAll(scenario, data, seed), data.Train.Classes);
+                IReadOnlyList<TaskData> tasks = DriftScenarios.MaterializeAll(scenario, data, seed);
+                entry = new Entry(key, tasks, data.Train.Classes, tasks.Sum(Bytes));
                 entries.Add(entry);
             }
             entries.Remove(entry);
@@ -74,14 +77,30 @@ public sealed class TaskCache(StorageOptions storage) : IDisposable
         }
     }
 
+    /// <summary>Drops the least recently used unleased sequences while the cache holds more than its budget.</summary>
     private void Evict()
     {
-        foreach (Entry stale in entries.Skip(Capacity).Where(e => e.Leases == 0).ToArray())
+        long held = entries.Sum(e => e.Bytes);
+        foreach (Entry stale in entries.AsEnumerable().Reverse().Where(e => e.Leases == 0).ToArray())
         {
+            if (held <= budgetBytes) break;
             entries.Remove(stale);
+            held -= stale.Bytes;
             foreach (TaskData t in stale.Tasks) t.Dispose();
         }
     }
+
+    /// <summary>Sequences held now (for tests and diagnostics).</summary>
+    public int Count
+    {
+        get
+        {
+            lock (gate) return entries.Count;
+        }
+    }
+
+    private static long Bytes(TaskData t) =>
+        new[] { t.TrainX, t.TrainY, t.TestX, t.TestY }.Sum(x => x.NumberOfElements * x.ElementSize);
 
     public void Dispose()
     {
@@ -92,8 +111,10 @@ public sealed class TaskCache(StorageOptions storage) : IDisposable
         }
     }
 
-    private sealed class Entry(string key, IReadOnlyList<TaskData> tasks, int classes)
+    private sealed class Entry(string key, IReadOnlyList<TaskData> tasks, int classes, long bytes)
     {
+        public long Bytes { get; } = bytes;
+
         public string Key { get; } = key;
         public IReadOnlyList<TaskData> Tasks { get; } = tasks;
         public int Classes { get; } = classes;

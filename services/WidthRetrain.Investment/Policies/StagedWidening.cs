@@ -117,7 +117,7 @@ public sealed class StagedWidening : IInvestmentRule
 
     /// <summary>Why a width step whose gain's interval does not exclude zero from below does not pay (version 2).</summary>
     private static string NotPaying(InvestmentPolicy p, ArmComparison c) =>
-        $"{DecisionText.Forgets(c.CandidateWidth, c.IncumbentWidth, c.Gain.Mean)}; {DecisionText.NotSignificant(c.Gain, p.Confidence)}: width does not pay"
+        $"{DecisionText.Forgets(c.CandidateWidth, c.IncumbentWidth, c.Gain.Mean)}; {DecisionText.NotSignificant(c.Gain, p.Confidence)}: width does not pay";
 
     private static InvestmentDecision DiminishingReturns(InvestmentPolicy p, IReadOnlyList<StageRecord> stages, double spent, CampaignShape shape,
         int incumbent, string why, DecisionNumbers numbers,
