@@ -16,6 +16,9 @@ namespace WidthRetrain.Campaigns;
 public sealed record CampaignEstimate(int Rounds, int LargestWidth, long LargestModelParameters, long TrainingMemoryBytes, long CheckpointBytes,
     double Flops, double GflopsPerSecond, bool UpperBound)
 {
+    /// <summary>A staged investment's first stage (start width and first candidate), which always runs; null for fixed widths.</summary>
+    public (int Rounds, double Flops)? FirstStage { get; init; }
+
     /// <summary>Inputs and classes of the built-in datasets (28x28 images, 10 classes).</summary>
     private const int Inputs = 784, Classes = 10;
 
@@ -45,7 +48,10 @@ public sealed record CampaignEstimate(int Rounds, int LargestWidth, long Largest
         int states = optimizer switch { OptimizerKind.Sgd => 0, OptimizerKind.Momentum => 1, _ => 2 };
         // Weights, gradients and optimiser state in float32, a parent copy while loading, and a batch's activations and their gradients.
         long memory = parameters * sizeof(float) * (3L + states) + 2L * sizeof(float) * Math.Min(spec.Training.BatchSize, train) * ((long)largest * spec.Depth + Classes);
-        return new CampaignEstimate(arms * tasks * seeds, largest, parameters, memory, checkpoints, flops, gflopsPerSecond, spec.Policy is not null);
+        (int, double)? first = spec.Policy is null || widths.Count < 2
+            ? null
+            : (2 * tasks * seeds, (RoundFlops(spec, widths[0], spec.Training.ReplayPerTask > 0) + RoundFlops(spec, widths[1], spec.Training.ReplayPerTask > 0)) * tasks * seeds);
+        return new CampaignEstimate(arms * tasks * seeds, largest, parameters, memory, checkpoints, flops, gflopsPerSecond, spec.Policy is not null) { FirstStage = first };
     }
 
     /// <summary>
@@ -87,7 +93,9 @@ public sealed record CampaignEstimate(int Rounds, int LargestWidth, long Largest
 
     /// <summary>One line for the console, e.g. "90 rounds; largest model w1024: 0.8 M parameters, 13 MB to train; checkpoints 0.4 GB; 8.7 TFLOP, about 4 min at 40 GFLOP/s".</summary>
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"{(UpperBound ? "up to " : "")}{Rounds} rounds; largest model w{LargestWidth}: {Count(LargestModelParameters)} parameters, {Bytes(TrainingMemoryBytes)} to train; checkpoints {Bytes(CheckpointBytes)}; {(Flops >= 1e12 ? $"{Flops / 1e12:0.##} TFLOP" : $"{Flops / 1e9:0.#} GFLOP")}, about {Duration(ExpectedTime)} at {GflopsPerSecond:0.#} GFLOP/s");
+        $"{(FirstStage is { } f ? $"stage 1: {f.Rounds} rounds, {Amount(f.Flops)}, about {Duration(TimeSpan.FromSeconds(f.Flops / (GflopsPerSecond * 1e9)))}; if every stage widened to the cap and piloted every lever: " : "")}{(UpperBound ? "up to " : "")}{Rounds} rounds; largest model w{LargestWidth}: {Count(LargestModelParameters)} parameters, {Bytes(TrainingMemoryBytes)} to train; checkpoints {Bytes(CheckpointBytes)}; {Amount(Flops)}, about {Duration(ExpectedTime)} at {GflopsPerSecond:0.#} GFLOP/s");
+
+    private static string Amount(double flops) => string.Create(CultureInfo.InvariantCulture, $"{(flops >= 1e12 ? $"{flops / 1e12:0.##} TFLOP" : $"{flops / 1e9:0.#} GFLOP")}");
 
     public static string Bytes(double b) => b switch
     {

@@ -73,6 +73,11 @@ public class CampaignSpecLimitsTests
         CampaignEstimate staged = CampaignEstimate.Of(Demo with { Widths = [], Policy = new InvestmentPolicy(StartWidth: 32, CapWidth: 256, Levers: [new LeverOption("replay", 100)]) }, 40);
         Assert.True(staged.UpperBound);
         Assert.Equal(5 * 5 * 3, staged.Rounds); // widths 32, 64, 128, 256 and one lever: 5 arms x 5 tasks x 3 seeds
+        // The first stage always runs (32 against 64): said first, so the upper bound does not read as the expected time.
+        Assert.Equal(2 * 5 * 3, staged.FirstStage!.Value.Rounds);
+        Assert.Equal(CampaignEstimate.Of(Demo with { Widths = [32, 64] }, 40).Flops, staged.FirstStage.Value.Flops, 6);
+        Assert.StartsWith("stage 1: 30 rounds,", staged.Describe());
+        Assert.Null(e.FirstStage);
     }
 
     [Fact]

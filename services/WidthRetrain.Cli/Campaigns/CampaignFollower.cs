@@ -139,7 +139,7 @@ public static class CampaignFollower
             {
                 IReadOnlyList<string> arms = [.. rounds.Where(r => r.Stage == d.Stage).GroupBy(r => r.Arm)
                     .Select(g => (g.Key, g.First().Width)).OrderBy(a => a.Width).ThenBy(a => a.Key.Length).Select(a => a.Key)];
-                AnsiConsole.Write(DecisionBlock.Of(d, arms, currency));
+                AnsiConsole.Write(DecisionBlock.Of(d, arms, currency, spec?.Policy?.ReturnUnit));
             }
             printedDecisions += pending.Count;
             pending = [];

@@ -14,7 +14,8 @@ namespace WidthRetrain.Cli.Campaigns;
 public static class DecisionBlock
 {
     /// <param name="arms">The stage's arms, the incumbent first (as the rounds name them, e.g. w16, w32).</param>
-    public static IRenderable Of(InvestmentDecision d, IReadOnlyList<string> arms, string currency)
+    /// <param name="returnUnit">The policy's return unit (<see cref="InvestmentPolicy.ReturnUnit"/>), which the return and its threshold are in.</param>
+    public static IRenderable Of(InvestmentDecision d, IReadOnlyList<string> arms, string currency, string? returnUnit)
     {
         DecisionNumbers n = d.Numbers;
         string compared = arms.Count switch
@@ -30,8 +31,8 @@ public static class DecisionBlock
         var evidence = new List<string>();
         if (n.Gain is not null)
             evidence.Add($"gain {NumberText.Points(n.Gain)}{(n.GainLow is null || n.GainHigh is null ? "" : $" [{NumberText.Points(n.GainLow)}, {NumberText.Points(n.GainHigh)}]")} (minimum {NumberText.Points(n.MinimumGain)})");
-        if (n.ExtraCost is { } extra) evidence.Add($"extra cost {NumberText.Cost(extra)} {currency}");
-        if (n.ReturnPerCost is { } r) evidence.Add($"return {NumberText.Return(r)} per {currency} vs threshold {NumberText.Return(n.ReturnThreshold)}");
+        if (n.ExtraCost is { } extra) evidence.Add($"extra cost {NumberText.Money(extra)} {currency}");
+        if (n.ReturnPerCost is { } r) evidence.Add($"return {NumberText.Return(r)} vs threshold {NumberText.Return(n.ReturnThreshold, returnUnit, currency)}");
         if (evidence.Count > 0) lines.Add(Terminal.Indented(new Text(string.Join("; ", evidence)), 2));
         lines.Add(Terminal.Indented(new Markup($"[bold]{Markup.Escape(DecisionText.Step(d))}[/]: {Markup.Escape(d.Explanation)}"), 2));
         return new Rows(lines);

@@ -39,9 +39,12 @@ public static class NumberText
         ? $"pts per 1000 {currency ?? "spent"}"
         : $"forgetting fraction per {currency ?? "currency unit"}";
 
-    /// <summary>An amount of money as precise as recorded, without trailing zeros.</summary>
-    public static string Money(double value) => value.ToString("0.######", Inv);
+    /// <summary>
+    /// An amount of money: to the cent with thousands separated from 1 up ("2,821.90", what a production price book
+    /// gives), else as precise as recorded without trailing zeros ("0.000522", what the simulation's own prices give).
+    /// </summary>
+    public static string Money(double value) => Math.Abs(value) >= 1 ? value.ToString("#,0.00", Inv) : value.ToString("0.######", Inv);
 
-    /// <summary>A cost in a table column: always six decimals, so the column lines up.</summary>
-    public static string Cost(double value) => value.ToString("0.000000", Inv);
+    /// <summary>A cost in a table column: to the cent from 1 up, else six decimals, so a column of small costs lines up.</summary>
+    public static string Cost(double value) => Math.Abs(value) >= 1 ? value.ToString("#,0.00", Inv) : value.ToString("0.000000", Inv);
 }

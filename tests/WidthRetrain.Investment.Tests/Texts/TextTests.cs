@@ -16,6 +16,8 @@ public class TextTests
         Assert.Equal("1.667", NumberText.Return(5.0 / 3));
         Assert.Equal("0.123457", NumberText.Money(0.1234567));
         Assert.Equal("0.100000", NumberText.Cost(0.1));
+        Assert.Equal("2,821.90", NumberText.Money(2821.895452)); // production prices: to the cent
+        Assert.Equal("854.69", NumberText.Cost(854.689343));
         Assert.Equal("25.00 [24.00, 26.00]", NumberText.PercentInterval(new Estimate(0.25, 0.01, 0.24, 0.26, 3)));
         Assert.Equal("25.00", NumberText.PercentInterval(new Estimate(0.25, 0, 0.25, 0.25, 1)));
     }
