@@ -64,10 +64,9 @@ public sealed class DashboardApiTests(DashboardFixture fixture, ITestOutputHelpe
 
         JsonElement curve = await GetAsync($"{Base}/width-curve");
         Assert.Equal([16, 32], curve.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("width").GetInt32()).Order());
-        JsonElement fit = curve.GetProperty("fit");
-        Assert.Equal("log-linear", fit.GetProperty("model").GetString());
-        Assert.DoesNotContain("--", fit.GetProperty("formula").GetString());
-        Assert.Equal(40, fit.GetProperty("line").GetArrayLength());
+        // Two widths leave no degree of freedom to test a slope: no law is drawn, and the page says why (as the report does).
+        Assert.Equal(JsonValueKind.Null, curve.GetProperty("fit").ValueKind);
+        Assert.StartsWith("flat: no width trend distinguishable", curve.GetProperty("note").GetString());
 
         JsonElement matrices = await GetAsync($"{Base}/accuracy");
         Assert.Equal(2, matrices.GetArrayLength());

@@ -121,7 +121,7 @@
     }
     wr.clear(box, s);
     const text = [];
-    if (view.fit) text.push(`${view.fit.model}: ${view.fit.formula}; ${view.fit.quality}.`);
+    if (view.fit) text.push(`${view.fit.formula} (${view.fit.quality}).`);
     if (f) text.push(`Forecast, not measured: width ${f.fromWidth} → ${f.toWidth} would cut forgetting by ${wr.pts(f.gain)} [${wr.pct(f.low)}, ${wr.pct(f.high)}] (${f.models}).`);
     if (view.note) text.push(view.note + ".");
     text.push("Points: mean over seeds with the 95% interval; squares are lever pilots.");

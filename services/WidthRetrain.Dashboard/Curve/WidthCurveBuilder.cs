@@ -1,6 +1,7 @@
-using System.Globalization;
 using WidthRetrain.Contracts.Stages;
 using WidthRetrain.Investment.Scaling;
+using WidthRetrain.Investment.Statistics;
+using WidthRetrain.Investment.Texts;
 using WidthRetrain.Planner.Projections;
 using WidthRetrain.Planner.Store;
 using Point = WidthRetrain.Investment.Scaling.WidthCurvePoint;
@@ -29,18 +30,15 @@ public static class WidthCurveBuilder
         double widest = measured.Max(p => p.Width), narrowest = measured.Min(p => p.Width);
         WidthForecast? forecast = WidthForecaster.Forecast(measured, widest, Math.Round(widest * growth));
         double to = forecast?.ToWidth ?? widest;
-        CurveFit fit = OffsetPowerLaw.Fit(measured) is { } power
-            ? new CurveFit("power law with offset", $"F(W) = {Pts(power.Offset)} {Signed(power.Coefficient)} · W^{Exponent(power.Exponent)} (pts)",
-                $"residual std {Pts(power.ResidualStd)} pts over {power.Points} widths", Line(narrowest, to, power.Predict))
-            : LogLinear(WidthCurveFitter.Fit(measured), narrowest, to);
-        return new WidthCurveView(points, fit, forecast, null);
+        // The same test as the report: a law is drawn only when it beats a flat line; otherwise the page says so.
+        WidthTrend trend = WidthTrend.Of(measured);
+        string words = string.Join("; ", StatisticsText.Trend(trend));
+        string caveat = forecast is null ? "" : StatisticsText.ForecastCaveat(trend);
+        if (trend.Shown is not { } law)
+            return new WidthCurveView(points, null, forecast, caveat.Length == 0 ? words : $"{words}; {caveat}");
+        string model = trend.PowerLawBeatsFlat ? "power law with offset" : "log-linear";
+        return new WidthCurveView(points, new CurveFit(model, words, $"{trend.Points} points at {trend.Widths} widths", Line(narrowest, to, law)), forecast, null);
     }
-
-    private static CurveFit LogLinear(WidthCurveFit f, double from, double to) =>
-        new("log-linear", $"F(W) = {Pts(f.LogLinearIntercept)} {Signed(f.SlopePerDoubling)} · log2 W (pts; {Pts(f.SlopePerDoubling)} pts per doubling)",
-            f.DistinctWidthCount == 2 ? "a line through 2 widths: nothing tests the law yet"
-            : f.LogLinearRSquared is { } r2 ? $"R² {r2.ToString("0.00", CultureInfo.InvariantCulture)} over {f.DistinctWidthCount} widths" : $"exact through {f.DistinctWidthCount} widths",
-            Line(from, to, w => f.LogLinearIntercept + f.SlopePerDoubling * Math.Log2(w)));
 
     private static CurvePoint Point(Planner.Projections.WidthCurvePoint p, bool pilot)
     {
@@ -52,12 +50,4 @@ public static class WidthCurveBuilder
     private static CurveSample[] Line(double from, double to, Func<double, double> law) =>
         [.. Enumerable.Range(0, Samples).Select(i => Math.Pow(2, Math.Log2(from) + (Math.Log2(to) - Math.Log2(from)) * i / (Samples - 1)))
             .Select(w => new CurveSample(w, law(w)))];
-
-    private static string Pts(double fraction) => (100 * fraction).ToString("0.00", CultureInfo.InvariantCulture);
-
-    /// <summary>"+ 1.20" or "− 1.20": one sign, never "+ -1.20".</summary>
-    private static string Signed(double fraction) => (fraction < 0 ? "− " : "+ ") + Pts(Math.Abs(fraction));
-
-    /// <summary>W^-0.67 for a law that falls with width, W^0.67 for one that rises: never "W^--0.67".</summary>
-    private static string Exponent(double b) => (b >= 0 ? "-" : "") + Math.Abs(b).ToString("0.###", CultureInfo.InvariantCulture);
 }
