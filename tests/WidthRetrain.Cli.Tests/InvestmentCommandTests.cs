@@ -22,7 +22,7 @@ public sealed class InvestmentCommandTests : IAsyncLifetime
         var (code, output) = CliRunner.Run(scratch.Environment, ["run", .. Store, "--name", "staged-cli", "--dataset", "synthetic", "--train-limit", "400", "--test-limit", "100",
             "--tasks", "2", "--seeds", "1,2", "--epochs", "1", "--policy", policy, "--checkpoints", Path.Combine(Folder, "ckpt"), "--json", json]);
         Assert.True(code == 0, output);
-        Assert.Contains("Decisions (staged-widening v1)", output);
+        Assert.Contains("Decisions (staged-widening v2)", output);
         using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(json));
         return doc.RootElement.GetProperty("summary").GetProperty("id").GetString()!;
     }
@@ -61,7 +61,7 @@ public sealed class InvestmentCommandTests : IAsyncLifetime
         }
         string md = File.ReadAllText(Path.Combine(reportDir, "report.md"));
         Assert.Contains("## Stages and decisions", md);
-        Assert.Contains("staged-widening v1", md);
+        Assert.Contains("staged-widening v2", md);
         Assert.Contains("<table>", File.ReadAllText(Path.Combine(reportDir, "report.html")));
     }
 

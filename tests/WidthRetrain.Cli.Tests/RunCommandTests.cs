@@ -11,8 +11,6 @@ public sealed class RunCommandTests : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    /// <summary>The console output with its lines joined again: sentences wrap at the terminal width (80 columns when redirected).</summary>
-    private static string Unwrapped(string output) => System.Text.RegularExpressions.Regex.Replace(output, @"[ \t]*\r?\n[ \t]*", " ");
 
     public async Task DisposeAsync() => await scratch.DisposeAsync();
 
@@ -58,7 +56,7 @@ public sealed class RunCommandTests : IAsyncLifetime
         Assert.Equal(["task-1.ckpt", "task-1.ckpt"], Directory.GetFiles(campaignFolder, "*.ckpt", SearchOption.AllDirectories).Select(Path.GetFileName));
         var (verifyCode, verified) = CliRunner.Run(scratch.Environment, ["verify", id, "--checkpoints", checkpoints, .. Store]);
         Assert.True(verifyCode == 0, verified);
-        Assert.Contains("2 checkpoint file(s) checked (4 not present here)", Unwrapped(verified)); // 2 chains: initial, task 0 and task 1 each
+        Assert.Contains("2 checkpoint file(s) checked (4 not present here)", CliRunner.Unwrapped(verified)); // 2 chains: initial, task 0 and task 1 each
     }
 
     [Fact]
@@ -78,7 +76,7 @@ public sealed class RunCommandTests : IAsyncLifetime
         string id = line.Split(' ')[1];
         var (_, shown) = CliRunner.Run(scratch.Environment, ["show", id, .. Store]);
         Assert.Contains("failed", shown);
-        Assert.Contains("drift-generator could not prepare the tasks", Unwrapped(shown));
+        Assert.Contains("drift-generator could not prepare the tasks", CliRunner.Unwrapped(shown));
     }
 
     [Fact]

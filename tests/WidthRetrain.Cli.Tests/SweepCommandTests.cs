@@ -19,7 +19,8 @@ public sealed class SweepCommandTests : IDisposable
     {
         string json = Path.Combine(folder, "out", "sweep.json"), png = Path.Combine(folder, "out", "sweep.png");
 
-        var (code, output) = CliRunner.Run([.. SmallSweep, "--json", json, "--plot", png]);
+        var (code, wrapped) = CliRunner.Run([.. SmallSweep, "--json", json, "--plot", png]);
+        string output = CliRunner.Unwrapped(wrapped);
 
         Assert.True(code == 0, output);
         Assert.Contains("F paper", output);

@@ -15,4 +15,7 @@ public static class CliRunner
     /// <summary>Starts the tool without waiting (its output is redirected; read it or it may block).</summary>
     public static Process Start(IReadOnlyDictionary<string, string>? environment, params string[] args) =>
         ProcessRunner.Start("dotnet", [Tool, .. args], environment);
+
+    /// <summary>The output with its line breaks (and the blanks around them) as single spaces: the CLI wraps sentences at the terminal's width.</summary>
+    public static string Unwrapped(string output) => System.Text.RegularExpressions.Regex.Replace(output, @"[ \t]*\r?\n[ \t]*", " ");
 }

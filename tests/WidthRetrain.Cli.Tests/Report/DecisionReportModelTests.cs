@@ -44,8 +44,8 @@ public class DecisionReportModelTests
     {
         string md = ReportMarkdown.Write(Model());
         Assert.StartsWith("# Decision report: report-test", md, StringComparison.Ordinal);
-        Assert.Contains("Policy **staged-widening v1**: start width 16, growth x2, cap 4096, minimum gain 0.50 pts, return threshold 1 forgetting fraction per USD", md);
-        Assert.Contains("budget 2.5, levers replay of 100 samples per task, forecast on.", md);
+        Assert.Contains("Policy **staged-widening v2**: start width 16, growth x2, cap 4096, minimum gain 0.50 pts, return threshold 1 forgetting fraction per USD", md);
+        Assert.Contains("budget 2.50, levers replay of 100 samples per task, forecast on.", md);
         Assert.Contains("| pilot-a | 64 | 2 | 5.00 [4.00, 6.00] |", md);
         // Three means, one per width: the log-linear slope (-7.5 pts per doubling) has one residual degree of freedom
         // and does not beat a flat line, so no law is claimed.

@@ -38,7 +38,7 @@ public class ReportHtmlTests
         string html = ReportHtml.Render(ReportMarkdown.Write(model));
         Assert.Contains("<h1>Decision report: drift &lt;v2&gt; &amp; more</h1>", html);
         Assert.Contains("<h2>Evidence per arm (mean over seeds [95% interval])</h2>", html);
-        Assert.Contains("<p>Policy <strong>staged-widening v1</strong>: start width 16", html);
+        Assert.Contains("<p>Policy <strong>staged-widening v2</strong>: start width 16", html);
         Assert.Contains("<h2>Width curve</h2>", html);
         Assert.Contains("<td>pilot-a</td>", html);
         Assert.Contains("<img src=\"width-curve.png\" alt=\"Forgetting and accuracy against width\" />", html);
