@@ -3,11 +3,11 @@
 # (the data and training of examples/campaigns/demo.json, the policy of examples/policies/demo.json, the production
 # price book examples/prices/production.json) with each decision printed as it is made, then the replay audit of its record, then
 # the decision report, then where to look. Extra arguments go to `run` and override the spec's fields.
-#   WIDTHRETRAIN_CLI        how to call the CLI (default: widthretrain)
+#   WIDTHRETRAIN_CLI        how to call the CLI (default: widthretrain), or WIDTHRETRAIN_CLI_DLL: its dll, run with dotnet
 #   WIDTHRETRAIN_EXAMPLES   the folder of those three files (default: examples)
 #   WIDTHRETRAIN_DEMO_OUT   where the files go (default: demo-output); WIDTHRETRAIN_DEMO_SHOWN_OUT names it for the user
 set -euo pipefail
-read -r -a cli <<<"${WIDTHRETRAIN_CLI:-widthretrain}"
+if [[ -n ${WIDTHRETRAIN_CLI_DLL:-} ]]; then cli=(dotnet "$WIDTHRETRAIN_CLI_DLL"); else read -r -a cli <<<"${WIDTHRETRAIN_CLI:-widthretrain}"; fi
 examples=${WIDTHRETRAIN_EXAMPLES:-examples}
 out=${WIDTHRETRAIN_DEMO_OUT:-demo-output}
 shown=${WIDTHRETRAIN_DEMO_SHOWN_OUT:-$out}
@@ -25,6 +25,8 @@ echo "Audit: the record is verified (hash chains, completeness) and every decisi
 "${cli[@]}" replay "$id"
 echo
 "${cli[@]}" report "$id" --out "$out/report"
+# Whoever runs the demo next (the host after the container, or the other way round) may replace these files.
+chmod -R a+rwX "$out/report" 2>/dev/null || true
 echo
 echo "Done. Campaign $id"
 echo "  report:    $shown/report/report.html (and report.md, with its plots)"

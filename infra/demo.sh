@@ -24,5 +24,5 @@ if [[ -z ${WIDTHRETRAIN_POSTGRES:-} ]]; then
   export WIDTHRETRAIN_POSTGRES WIDTHRETRAIN_POSTGRES_OWNER
 fi
 dotnet build services/WidthRetrain.Cli -c Release -nologo -clp:ErrorsOnly
-cli="dotnet $PWD/services/WidthRetrain.Cli/bin/Release/net10.0/widthretrain.dll"
-WIDTHRETRAIN_CLI=$cli WIDTHRETRAIN_DEMO_DASHBOARD="$cli dashboard, then open the URL it prints" exec bash infra/demo-steps.sh "$@"
+dll=$PWD/services/WidthRetrain.Cli/bin/Release/net10.0/widthretrain.dll
+WIDTHRETRAIN_CLI_DLL=$dll WIDTHRETRAIN_DEMO_DASHBOARD="dotnet $dll dashboard, then open the URL it prints" exec bash infra/demo-steps.sh "$@"

@@ -17,7 +17,7 @@ public sealed class ComputeOptions
     /// Memory for materialised task sequences not in use (MiB). A stage trains every seed's sequence round-robin, so it
     /// should hold one per seed: 20,000 + 5,000 Fashion-MNIST images over 5 tasks take about 0.4 GiB a seed.
     /// </summary>
-    public int TaskCacheMiB { get; set; } = 4096;
+    public int TaskCacheMiB { get; set; } = 2048;
 
     /// <summary>Every broken rule, naming the setting and what is allowed.</summary>
     public IEnumerable<string> Problems()

@@ -51,10 +51,12 @@ public static class DashboardEndpoints
         api.MapGet("/campaigns/{id:guid}/rounds/{round:guid}", async (Guid id, Guid round, IDocumentStore store, CancellationToken cancel) =>
             await RoundStream.ReadAsync(store, id, round, cancel)
             ?? throw new DashboardProblem($"round: no round {round} in campaign {id}", StatusCodes.Status404NotFound));
-        api.MapGet("/campaigns/{id:guid}/events", async (Guid id, IDocumentStore store, CancellationToken cancel) =>
+        api.MapGet("/campaigns/{id:guid}/events", async (Guid id, IDocumentStore store, IHostApplicationLifetime lifetime, CancellationToken cancel) =>
         {
             _ = await CampaignDetailReader.ReadAsync(store, id, cancel) ?? throw DashboardProblem.NotFound(id);
-            return TypedResults.ServerSentEvents(SummaryStream.FollowAsync(store, id, poll, cancel));
+            // Ends with the request or with the host: an open page must not hold a stopping dashboard for its shutdown timeout.
+            var both = CancellationTokenSource.CreateLinkedTokenSource(cancel, lifetime.ApplicationStopping);
+            return TypedResults.ServerSentEvents(Disposing(SummaryStream.FollowAsync(store, id, poll, both.Token), both));
         });
         api.MapPost("/campaigns/{id:guid}/replay", (Guid id, IDocumentStore store, CancellationToken cancel) => CampaignReplay.AuditAsync(store, id, cancel));
         api.MapPost("/campaigns/{id:guid}/counterfactual", (Guid id, CounterfactualRequest request, IDocumentStore store, CancellationToken cancel) =>
@@ -79,5 +81,11 @@ public static class DashboardEndpoints
         {
             return Results.Json(new { error = p.Message }, DashboardJson.Options, statusCode: p.Status);
         }
+    }
+
+    private static async IAsyncEnumerable<T> Disposing<T>(IAsyncEnumerable<T> items, IDisposable owned)
+    {
+        using (owned)
+            await foreach (T item in items) yield return item;
     }
 }

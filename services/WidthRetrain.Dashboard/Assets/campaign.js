@@ -40,8 +40,8 @@
       const rows = [
         ["gain (less forgetting)", n.gain === null ? "-" : `${wr.pts(n.gain)} [${wr.pct(n.gainLow)}, ${wr.pct(n.gainHigh)}]`],
         ["extra cost", wr.money(n.extraCost, currency)],
-        ["return (gain per cost)", wr.ret(n.returnPerCost)],
-        ["threshold", `${wr.ret(n.returnThreshold)} per ${currency || "unit"}; minimum gain ${wr.pts(n.minimumGain)}`],
+        ["return (gain per cost)", `${wr.ret(n.returnPerCost)} ${e.returnUnit || ""}`],
+        ["threshold", `${wr.ret(n.returnThreshold)} ${e.returnUnit || ""}; minimum gain ${wr.pts(n.minimumGain)}`],
         ["spent", `${wr.money(n.spent, currency)}${n.budget ? " of " + wr.money(n.budget, currency) : ""}`],
       ];
       if (n.forecastGain !== null && n.forecastGain !== undefined)
@@ -159,7 +159,7 @@
       wr.el("td", { text: r.stage }), wr.el("td", { text: r.arm }), wr.el("td", { text: r.seed }), wr.el("td", { text: r.taskIndex + 1 }),
       wr.el("td", { text: r.status + (r.lastFault ? ` (fault: ${r.lastFault})` : "") }), wr.el("td", { class: "num", text: wr.pct(r.accuracyOnTask) }),
       wr.el("td", { class: "num", text: wr.isNum(r.trainSeconds) ? r.trainSeconds.toFixed(2) : "-" }),
-      wr.el("td", { class: "num", text: wr.isNum(r.cost) ? r.cost.toPrecision(3) : "-" }),
+      wr.el("td", { class: "num", text: wr.money(r.cost) }),
       wr.el("td", {}, wr.el("a", { href: events, class: "stream", text: "events" })))));
   }
 

@@ -31,7 +31,9 @@ const wr = (() => {
   // Fractions to percent (points for differences); the API keeps fractions as recorded.
   const pct = (f, d = 2) => isNum(f) ? (100 * f).toFixed(d) : (f === "Infinity" ? "unbounded" : "-");
   const pts = f => isNum(f) ? `${(100 * f).toFixed(2)} pts` : "-";
-  const money = (v, currency) => isNum(v) ? `${v.toPrecision(4)}${currency ? " " + currency : ""}` : (v === "Infinity" ? "unbounded" : "-");
+  // To the cent from 1 up (production prices), else four significant digits (the simulation's own tiny prices).
+  const amount = v => Math.abs(v) >= 1 ? v.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : v.toPrecision(4);
+  const money = (v, currency) => isNum(v) ? `${amount(v)}${currency ? " " + currency : ""}` : (v === "Infinity" ? "unbounded" : "-");
   const ret = v => isNum(v) ? v.toPrecision(4) : (v === "Infinity" ? "unbounded" : "-");
   const interval = e => !e ? "-" : e.n > 1 ? `${pct(e.mean)} [${pct(e.low)}, ${pct(e.high)}]` : pct(e.mean);
   const utc = t => t ? new Date(t).toISOString().replace("T", " ").slice(0, 19) : "-";

@@ -8,6 +8,7 @@ namespace WidthRetrain.Dashboard.Decisions;
 /// </summary>
 /// <param name="Step">The decision in a few words ("widen to 64, test 128"); null while the stage runs.</param>
 /// <param name="Numbers">The evidence the decision compared: the gain with its interval, extra cost, return, threshold.</param>
+/// <param name="ReturnUnit">The unit the return and its threshold are in, in words ("pts per 1000 USD"), from the campaign's policy.</param>
 public sealed record DecisionEntry(
     int Stage,
     string? Incumbent,
@@ -19,4 +20,5 @@ public sealed record DecisionEntry(
     string? Explanation,
     DecisionNumbers? Numbers,
     string? Policy,
-    int EvidenceEvents);
+    int EvidenceEvents,
+    string? ReturnUnit);

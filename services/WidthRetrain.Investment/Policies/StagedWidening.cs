@@ -142,15 +142,20 @@ public sealed class StagedWidening : IInvestmentRule
         ArmComparison c = last.Comparison;
         StageRecord? widthStep = stages.LastOrDefault(s => !s.IsLeverPilot);
         double widthReturn = widthStep?.Comparison.ReturnPerCost ?? 0;
+        // Version 2 pilots levers after a width step that did not pay, whose return means nothing (and is unbounded when the
+        // wider arm happened to cost no more): there the lever must meet the policy's own threshold instead.
+        bool againstThreshold = p.Version >= LeversWhenWidthDoesNotPay && widthStep is not null && !(widthStep.Comparison.Gain.Low > 0);
+        double bar = againstThreshold ? p.ReturnThreshold : widthReturn;
+        string barText = againstThreshold ? $"the threshold {Num(bar, p)}" : $"the last width step's {Num(widthReturn, p)}";
         DecisionNumbers numbers = Numbers(p, c, spent);
         InvestmentDecision Make(DecisionAction action, StopReason? reason, LeverOption? lever, string why) =>
             new(last.Stage, action, reason, c.IncumbentWidth, null, lever, why, numbers, p.Name, p.Version, last.EvidenceEventIds);
 
-        if (c.Gain.Low > 0 && c.ReturnPerCost > widthReturn)
+        if (c.Gain.Low > 0 && c.ReturnPerCost > bar)
             return Make(DecisionAction.KeepLever, null, last.Lever,
-                $"{Describe(last.Lever!)} at width {c.IncumbentWidth} cuts forgetting by {Pct(c.Gain.Mean)} [{Pct(c.Gain.Low)}, {Pct(c.Gain.High)}] for {Money(c.ExtraCost)}: return {Num(c.ReturnPerCost, p)} beats the last width step's {Num(widthReturn, p)}; keep it");
+                $"{Describe(last.Lever!)} at width {c.IncumbentWidth} cuts forgetting by {Pct(c.Gain.Mean)} [{Pct(c.Gain.Low)}, {Pct(c.Gain.High)}] for {Money(c.ExtraCost)}: return {Num(c.ReturnPerCost, p)} beats {barText}; keep it");
         string why = c.Gain.Low > 0
-            ? $"{Describe(last.Lever!)} returns {Num(c.ReturnPerCost, p)}, no better than the last width step's {Num(widthReturn, p)}"
+            ? $"{Describe(last.Lever!)} returns {Num(c.ReturnPerCost, p)}, no better than {barText}"
             : $"{Describe(last.Lever!)} gives no significant gain ({DecisionText.Change(c.Gain.Mean)} [{Pct(c.Gain.Low)}, {Pct(c.Gain.High)}])";
         LeverOption? next = NextLever(p, stages);
         if (next is null) return Make(DecisionAction.Stop, StopReason.LeversExhausted, null, why + "; no lever left");

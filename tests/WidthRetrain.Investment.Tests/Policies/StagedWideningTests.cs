@@ -56,6 +56,14 @@ public class StagedWideningTests
         Assert.Contains("lies below 0", d.Explanation);
         Assert.DoesNotContain("-5.33", d.Explanation);
 
+        // The pilot after a width step that did not pay must meet the threshold, not that step's return (unbounded here:
+        // the wider arm happened to cost less).
+        var cheaperWider = Stage(1, 32, [0.30, 0.25, 0.35], 0.01, 64, [0.28, 0.30, 0.29], 0.005, v2);
+        var replayPilot = Stage(2, 32, [0.30, 0.25, 0.35], 0.01, 32, [0.10, 0.06, 0.14], 0.02, v2, levers[0]);
+        InvestmentDecision kept = StagedWidening.Decide(v2, [cheaperWider, replayPilot], 0.1, Shape);
+        Assert.Equal(DecisionAction.KeepLever, kept.Action);
+        Assert.Contains("beats the threshold 0.5", kept.Explanation);
+
         // Version 1, which recorded campaigns name, still stops there.
         var v1 = v2 with { Version = StagedWidening.PolicyVersion };
         InvestmentDecision old = StagedWidening.Decide(v1, [notSignificant], 0, Shape);
