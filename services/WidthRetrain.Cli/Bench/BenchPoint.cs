@@ -1,8 +1,9 @@
 namespace WidthRetrain.Cli.Bench;
 
 /// <summary>
-/// One benchmarked (width, batch): the trainer's speed, a bare TorchSharp loop doing the same steps, and libtorch's
-/// matrix products of the same shapes alone (the ceiling for this work on this machine).
+/// One benchmarked (width, batch): the trainer's speed with one model and with a group of siblings, one model on
+/// TorchSharp's modules (the trainer before groups), a bare TorchSharp loop doing one model's steps, and libtorch's
+/// matrix products of the same shapes alone (the ceiling for this work on this machine). Trainer* figures are one model alone.
 /// </summary>
 public sealed record BenchPoint(
     int Width,
@@ -15,6 +16,25 @@ public sealed record BenchPoint(
     double MatmulGflops,
     long LiveTensorGrowth)
 {
+    /// <summary>Models trained together in the group measurement.</summary>
+    public int Group { get; init; } = 1;
+
+    /// <summary>One step of the whole group (every sibling trained once).</summary>
+    public double GroupMicrosecondsPerStep { get; init; }
+
+    /// <summary>Samples per second summed over the group's models.</summary>
+    public double GroupSamplesPerSecond { get; init; }
+
+    public double GroupGflops { get; init; }
+
+    /// <summary>One model on TorchSharp's Linear modules and SGD: the trainer before sibling groups.</summary>
+    public double ModulesSamplesPerSecond { get; init; }
+
+    /// <summary>The group's samples/s over one model's on modules: what training siblings together buys.</summary>
+    public double GroupSpeedup => GroupSamplesPerSecond / ModulesSamplesPerSecond;
+
+    public double GroupFractionOfMatmul => GroupGflops / MatmulGflops;
+
     /// <summary>Trainer GFLOP/s as a fraction of the same-shape matmul GFLOP/s.</summary>
     public double FractionOfMatmul => TrainerGflops / MatmulGflops;
 

@@ -16,6 +16,11 @@ public sealed class TrainingBenchSettings : CommandSettings
     [DefaultValue("32,256")]
     public string Batches { get; init; } = "32,256";
 
+    [CommandOption("--group <N>")]
+    [Description("Sibling models trained together in the group measurement (the seeds of an arm)")]
+    [DefaultValue(3)]
+    public int Group { get; init; } = 3;
+
     [CommandOption("--depth <N>")]
     [Description("Hidden layers of the benchmarked MLP")]
     [DefaultValue(1)]

@@ -9,15 +9,17 @@ using F = TorchSharp.torch.nn.functional;
 namespace WidthRetrain.Cli.Bench;
 
 /// <summary>
-/// Measures the trainer (<see cref="ContinualLearner"/>, the code path sweeps and campaigns use: shuffled
-/// index_select batches, modules, TorchSharp's SGD optimizer) against a bare loop doing the same work by hand (the
-/// same shuffled gathers, F.linear on raw tensors, in-place SGD) and against the matrix products of one step alone.
+/// Measures the trainer (<see cref="SiblingLearner"/>, the code path sweeps and campaigns use) training one model
+/// alone and a group of sibling models stacked, against one model trained with TorchSharp's modules (the trainer before
+/// sibling groups: Linear modules, shuffled index_select batches, TorchSharp's SGD), a bare loop doing one model's
+/// work by hand (the same shuffled gathers, F.linear on raw tensors, in-place SGD) and the matrix products of one step
+/// alone.
 /// </summary>
 public static class TrainingBenchmark
 {
     private const double LearningRate = 0.01;
 
-    public static BenchPoint Measure(int width, int depth, int batch, double seconds, int repeats)
+    public static BenchPoint Measure(int width, int depth, int batch, int group, double seconds, int repeats)
     {
         var spec = new MlpSpec(784, width, depth, 10);
         double stepFlops = ModelCost.TrainFlopsPerSample(spec) * (double)batch + ModelCost.OptimizerFlopsPerStep(spec, OptimizerKind.Sgd);
@@ -26,20 +28,34 @@ public static class TrainingBenchmark
         double warm = Bare(spec, batch, 10);
         long steps = Math.Clamp((long)(seconds / warm), 10, 200_000);
 
-        var trainer = new List<double>();
+        var alone = new List<double>();
+        var grouped = new List<double>();
+        var modules = new List<double>();
         var bare = new List<double>();
         long growth = 0;
         for (int r = 0; r < repeats; r++)
         {
             bare.Add(Bare(spec, batch, steps));
-            var (perStep, grew) = Trainer(spec, batch, steps);
-            trainer.Add(perStep);
+            modules.Add(PlainModules(spec, batch, steps));
+            var (perStep, grew) = Trainer(spec, batch, steps, 1);
+            alone.Add(perStep);
+            growth = Math.Max(growth, grew);
+            // A group's step trains every sibling once; fewer steps keep the measurement near the same duration.
+            (perStep, grew) = Trainer(spec, batch, Math.Max(10, steps / group), group);
+            grouped.Add(perStep);
             growth = Math.Max(growth, grew);
         }
-        double trainerStep = Median(trainer), bareStep = Median(bare);
+        double aloneStep = Median(alone), groupStep = Median(grouped);
         double matmul = MatmulGflops(spec, batch, seconds, repeats);
-        return new BenchPoint(width, batch, ModelCost.Parameters(spec), trainerStep * 1e6, bareStep * 1e6, batch / trainerStep,
-            stepFlops / trainerStep / 1e9, matmul, growth);
+        return new BenchPoint(width, batch, ModelCost.Parameters(spec), aloneStep * 1e6, Median(bare) * 1e6, batch / aloneStep,
+            stepFlops / aloneStep / 1e9, matmul, growth)
+        {
+            Group = group,
+            GroupMicrosecondsPerStep = groupStep * 1e6,
+            GroupSamplesPerSecond = (double)group * batch / groupStep,
+            GroupGflops = group * stepFlops / groupStep / 1e9,
+            ModulesSamplesPerSecond = batch / Median(modules),
+        };
     }
 
     /// <summary>GFLOP/s of one large square matmul: the machine's best case, for reference.</summary>
@@ -57,14 +73,48 @@ public static class TrainingBenchmark
         return 2.0 * n * n * n * iterations / clock.Elapsed.TotalSeconds / 1e9;
     }
 
-    private static (double SecondsPerStep, long LiveTensorGrowth) Trainer(MlpSpec spec, int batch, long steps)
+    /// <summary>Seconds per step of <paramref name="group"/> sibling models trained as one (each on its own data).</summary>
+    private static (double SecondsPerStep, long LiveTensorGrowth) Trainer(MlpSpec spec, int batch, long steps, int group)
+    {
+        long[] seeds = Enumerable.Range(1, group).Select(g => (long)g).ToArray();
+        var tasks = seeds.Select(s => RandomTask(steps * batch, seed: s)).ToArray();
+        var warm = seeds.Select(s => RandomTask(20L * batch, seed: s + 100)).ToArray();
+        try
+        {
+            using var learner = new SiblingLearner(spec, new TrainingSettings(OptimizerKind.Sgd, LearningRate, batch, EpochsPerTask: 1), seeds);
+            learner.TrainOn(warm);
+            long before = TorchRuntime.LiveTensors;
+            var clock = Stopwatch.StartNew();
+            learner.TrainOn(tasks);
+            return (clock.Elapsed.TotalSeconds / steps, TorchRuntime.LiveTensors - before);
+        }
+        finally
+        {
+            foreach (TaskData t in tasks.Concat(warm)) t.Dispose();
+        }
+    }
+
+    /// <summary>Seconds per step of one model on TorchSharp's modules: the trainer's loop before sibling groups.</summary>
+    private static double PlainModules(MlpSpec spec, int batch, long steps)
     {
         using TaskData task = RandomTask(steps * batch, seed: 1);
-        using var learner = new ContinualLearner(spec, new TrainingSettings(OptimizerKind.Sgd, LearningRate, batch, EpochsPerTask: 1), seed: 1);
-        using (TaskData warm = RandomTask(20L * batch, seed: 2)) learner.TrainOn(warm);
-        long before = TorchRuntime.LiveTensors;
-        TaskTrainingStats stats = learner.TrainOn(task);
-        return (stats.Seconds / stats.Steps, TorchRuntime.LiveTensors - before);
+        using var model = new Mlp(spec, 1);
+        using var sgd = optim.SGD(model.parameters(), LearningRate);
+        using var gen = new Generator(3);
+        using Tensor order = randperm(steps * batch, generator: gen);
+        model.train();
+        var clock = Stopwatch.StartNew();
+        for (long s = 0; s < steps; s++)
+        {
+            using var scope = NewDisposeScope();
+            Tensor idx = order.narrow(0, s * batch, batch);
+            Tensor x = task.TrainX.index_select(0, idx), y = task.TrainY.index_select(0, idx);
+            sgd.zero_grad();
+            Tensor loss = F.cross_entropy(model.forward(x), y);
+            loss.backward();
+            sgd.step();
+        }
+        return clock.Elapsed.TotalSeconds / steps;
     }
 
     private static double Bare(MlpSpec spec, int batch, long steps)

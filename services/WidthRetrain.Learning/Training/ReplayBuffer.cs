@@ -5,6 +5,7 @@ namespace WidthRetrain.Learning.Training;
 /// <summary>Experience replay: a fixed number of samples kept from each finished task, drawn from with a seeded generator.</summary>
 public sealed class ReplayBuffer : IDisposable
 {
+    // Owned by the buffer alone, never by a caller's dispose scope.
     private Tensor? x;
     private Tensor? y;
 
@@ -25,8 +26,8 @@ public sealed class ReplayBuffer : IDisposable
             x.Dispose();
             y.Dispose();
         }
-        x = newX.MoveToOuterDisposeScope();
-        y = newY.MoveToOuterDisposeScope();
+        x = newX.DetachFromDisposeScope();
+        y = newY.DetachFromDisposeScope();
     }
 
     /// <summary>Draws <paramref name="count"/> samples uniformly with replacement (tensors belong to the caller's scope).</summary>
