@@ -19,10 +19,17 @@ public sealed class ComputeOptions
     /// </summary>
     public int TaskCacheMiB { get; set; } = 2048;
 
+    /// <summary>
+    /// Rounds a trainer holds at once and may train together as one stacked model (1: one at a time). Each still
+    /// ends bit for bit where it would alone; with several trainers, rounds held by a busy one wait for it.
+    /// </summary>
+    public int GroupRounds { get; set; } = 8;
+
     /// <summary>Every broken rule, naming the setting and what is allowed.</summary>
     public IEnumerable<string> Problems()
     {
         if (Threads is < 1 or > 1024) yield return $"{Section}:Threads: must be 1 to 1024 when given, got {Threads}";
+        if (GroupRounds is < 1 or > 64) yield return $"{Section}:GroupRounds: must be 1 to 64 rounds, got {GroupRounds}";
         if (TaskCacheMiB is < 0 or > 1_048_576) yield return $"{Section}:TaskCacheMiB: must be 0 to 1048576 (MiB), got {TaskCacheMiB}";
         if (!TorchRuntime.DeviceChoices.Contains((Device ?? "").Trim().ToLowerInvariant()))
             yield return $"{Section}:Device: unknown value '{Device}'; allowed: {string.Join(", ", TorchRuntime.DeviceChoices)}";

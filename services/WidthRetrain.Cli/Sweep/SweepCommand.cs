@@ -51,7 +51,7 @@ public sealed class SweepCommand : Command<SweepSettings>
             return SweepRunner.Run(spec, p =>
             {
                 if (p.Current.Phase == "evaluating")
-                    Console.WriteLine($"[run {p.Run}/{p.Runs}] width {p.Current.Spec.Model.Width} depth {p.Current.Spec.Model.HiddenLayers} seed {p.Current.Spec.Seed}: task {p.Current.TaskIndex + 1}/{p.Current.TaskCount} trained");
+                    Console.WriteLine($"[run {Runs(p)}/{p.Runs}] width {p.Current.Spec.Model.Width} depth {p.Current.Spec.Model.HiddenLayers} {Seeds(p)}: task {p.Current.TaskIndex + 1}/{p.Current.TaskCount} trained");
             }, cancel);
         }
 
@@ -71,19 +71,24 @@ public sealed class SweepCommand : Command<SweepSettings>
                         current?.StopTask();
                         currentRun = p.Run;
                         var m = p.Current.Spec.Model;
-                        current = ctx.AddTask($"width {m.Width,5} depth {m.HiddenLayers} seed {p.Current.Spec.Seed}", maxValue: p.Current.TaskCount);
+                        current = ctx.AddTask($"width {m.Width,5} depth {m.HiddenLayers} {Seeds(p)}", maxValue: p.Current.TaskCount);
                         overall.Value = p.Run - 1;
                     }
                     if (current is null) return;
                     var tp = p.Current.Training;
                     current.Value = p.Current.TaskIndex + (tp is null ? (p.Current.Phase == "evaluating" ? 1 : 0) : (double)tp.StepsDone / tp.StepsTotal);
-                    current.Description = $"width {p.Current.Spec.Model.Width,5} depth {p.Current.Spec.Model.HiddenLayers} seed {p.Current.Spec.Seed}: task {p.Current.TaskIndex + 1}/{p.Current.TaskCount} {p.Current.Phase}";
+                    current.Description = $"width {p.Current.Spec.Model.Width,5} depth {p.Current.Spec.Model.HiddenLayers} {Seeds(p)}: task {p.Current.TaskIndex + 1}/{p.Current.TaskCount} {p.Current.Phase}";
                 }, cancel);
                 current?.StopTask();
                 overall.Value = overall.MaxValue;
             });
         return result!;
     }
+
+    // Seeds of a model are trained together as one group: progress names them all.
+    private static string Seeds(SweepProgress p) => p.Seeds.Count == 1 ? $"seed {p.Seeds[0]}" : $"seeds {string.Join(",", p.Seeds)}";
+
+    private static string Runs(SweepProgress p) => p.Seeds.Count == 1 ? $"{p.Run}" : $"{p.Run}-{p.Run + p.Seeds.Count - 1}";
 
     internal static void WriteAllTextCreatingFolder(string path, string text)
     {

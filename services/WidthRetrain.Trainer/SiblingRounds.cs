@@ -1,0 +1,237 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using WidthRetrain.Campaigns;
+using WidthRetrain.Compute;
+using WidthRetrain.Compute.Storage;
+using WidthRetrain.Compute.Tasks;
+using WidthRetrain.Contracts.Rounds;
+using WidthRetrain.Hosting.Health;
+using WidthRetrain.Hosting.Messaging;
+using WidthRetrain.Learning;
+using WidthRetrain.Learning.Drift;
+using WidthRetrain.Learning.Models;
+using WidthRetrain.Learning.Training;
+
+namespace WidthRetrain.Trainer;
+
+/// <summary>
+/// Trains the rounds this trainer holds in sibling groups: rounds waiting for the compute thread that share an arm's
+/// model and training and a task position (the seeds of an arm, arms of equal shape) train as one stacked model
+/// (<see cref="SiblingLearner"/>), each ending exactly where it would alone. Nothing waits to form a group: a round
+/// that finds the compute thread idle starts at once, and rounds that arrive while it is busy are trained together
+/// next. Each round keeps its own message, outcome and error: a round that cannot be prepared fails alone.
+/// </summary>
+public sealed class SiblingRounds(TaskCache cache, ComputeGate gate, CheckpointDirectory store, ComputeOptions compute, ServiceIdentity identity,
+    ILogger<SiblingRounds> log)
+{
+    private readonly Lock sync = new();
+    private int largestGroup;
+    private readonly List<Pending> pending = [];
+    private bool draining;
+
+    /// <summary>The most rounds this trainer has trained together so far (for logs and tests).</summary>
+    public int LargestGroup => Volatile.Read(ref largestGroup);
+
+    /// <summary>Trains <paramref name="m"/> (with whichever siblings are waiting) and completes with its result.</summary>
+    public Task<RoundTrained> Train(TrainRound m, CancellationToken cancel)
+    {
+        var p = new Pending(m, cancel, new TaskCompletionSource<RoundTrained>(TaskCreationOptions.RunContinuationsAsynchronously));
+        // A round given up (shutdown) stops waiting at once; if its group already trains, the group is cancelled too.
+        CancellationTokenRegistration stop = cancel.Register(() => p.Done.TrySetCanceled(cancel));
+        _ = p.Done.Task.ContinueWith(_ => stop.Dispose(), TaskScheduler.Default);
+        lock (sync)
+        {
+            pending.Add(p);
+            if (!draining)
+            {
+                draining = true;
+                ScheduleDrain();
+            }
+        }
+        return p.Done.Task;
+    }
+
+    // Called under the lock. A drain the gate refuses (it is stopping) fails what waits, rather than leaving it waiting.
+    private void ScheduleDrain() =>
+        gate.RunAsync(Drain, CancellationToken.None).ContinueWith(t =>
+        {
+            if (t.IsCompletedSuccessfully) return;
+            lock (sync)
+            {
+                foreach (Pending p in pending) p.Done.TrySetException(t.Exception?.InnerException ?? new OperationCanceledException("the compute thread is stopping"));
+                pending.Clear();
+                draining = false;
+            }
+        }, TaskScheduler.Default);
+
+    // On the compute thread: one group per job, then the next job takes what arrived meanwhile.
+    private bool Drain()
+    {
+        List<Pending> group;
+        lock (sync)
+        {
+            pending.RemoveAll(p => p.Done.Task.IsCompleted);
+            if (pending.Count == 0)
+            {
+                draining = false;
+                return true;
+            }
+            Pending first = pending[0];
+            group = pending.Where(p => Compatible(first.Round, p.Round)).Take(Math.Max(1, compute.GroupRounds)).ToList();
+            foreach (Pending p in group) pending.Remove(p);
+        }
+        try
+        {
+            TrainGroup(group);
+        }
+        finally
+        {
+            lock (sync)
+            {
+                if (pending.Count > 0) ScheduleDrain();
+                else draining = false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Same arm shape and training, same task position and training set: candidates to train as one.</summary>
+    private static bool Compatible(TrainRound a, TrainRound b) =>
+        a.Arm.Width == b.Arm.Width && a.Arm.Depth == b.Arm.Depth && a.Arm.Activation == b.Arm.Activation && a.Arm.Training == b.Arm.Training
+        && a.Round.TaskIndex == b.Round.TaskIndex && a.Tasks.Count == b.Tasks.Count
+        && a.Tasks[a.Round.TaskIndex].TrainCount == b.Tasks[b.Round.TaskIndex].TrainCount
+        && a.Tasks[a.Round.TaskIndex].Dataset == b.Tasks[b.Round.TaskIndex].Dataset;
+
+    private void TrainGroup(List<Pending> group)
+    {
+        var ready = new List<Prepared>();
+        try
+        {
+            foreach (Pending p in group)
+            {
+                try
+                {
+                    ready.Add(Prepare(p));
+                }
+                catch (Exception e)
+                {
+                    p.Done.TrySetException(e);
+                }
+            }
+            // Normally one partition; a group splits where the models differ or grouping would not be bit-exact.
+            foreach (var part in ready.GroupBy(r => (r.Spec, r.Settings, r.Task.TrainCount)))
+            {
+                var members = part.ToList();
+                int size = SiblingLearner.GroupsExactly(members[0].Settings, members[0].Task.TrainCount) ? SiblingGroups.MaxSize(members[0].Spec) : 1;
+                foreach (var chunk in members.Chunk(size)) TrainTogether(chunk);
+            }
+        }
+        finally
+        {
+            foreach (Prepared r in ready) r.Dispose();
+        }
+    }
+
+    private Prepared Prepare(Pending p)
+    {
+        TrainRound m = p.Round;
+        TaskLease lease = cache.LeaseVerified(m.Tasks);
+        try
+        {
+            int k = m.Round.TaskIndex;
+            TaskData task = lease.Tasks[k];
+            MlpSpec spec = ContractMapping.ToMlpSpec(m.Arm, task.InputSize, lease.Classes);
+            TrainingSettings settings = ContractMapping.ToTrainingSettings(m.Arm.Training);
+            // Float32 weights; the first round also keeps the untrained model. Checked before any compute is spent.
+            store.EnsureRoomFor(ModelCost.Parameters(spec) * sizeof(float) * (k == 0 ? 2 : 1));
+            Mlp model;
+            CheckpointRef? initial = null;
+            if (m.Parent is null)
+            {
+                if (k != 0) throw new PermanentFailureException($"round {Describe(m.Round)} has no parent checkpoint but is not the first task");
+                model = new Mlp(spec, m.Round.Seed);
+                initial = store.Save(model, CheckpointDirectory.RelativePath(m.Round, "initial.ckpt"));
+            }
+            else
+            {
+                model = store.Load(m.Parent, spec);
+            }
+            return new Prepared(p, lease, spec, settings, task, model, initial);
+        }
+        catch
+        {
+            lease.Dispose();
+            throw;
+        }
+    }
+
+    private void TrainTogether(IReadOnlyList<Prepared> members)
+    {
+        var device = TorchRuntime.ResolveDevice(compute.Device);
+        InterlockedMax(ref largestGroup, members.Count);
+        if (members.Count > 1)
+            log.LogInformation("Training {Count} rounds together: {Arm} task {Task}, seeds {Seeds}", members.Count, members[0].Pending.Round.Round.Arm,
+                members[0].Pending.Round.Round.TaskIndex + 1, string.Join(",", members.Select(r => r.Pending.Round.Round.Seed)));
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(members.Select(r => r.Pending.Cancel).ToArray());
+        try
+        {
+            using var learner = SiblingLearner.Resume(members.Select(r => r.TakeModel()).ToArray(), members[0].Settings, members.Select(r => r.Pending.Round.Round.Seed).ToArray(),
+                members.Select(r => r.Lease.Tasks.Take(r.Pending.Round.Round.TaskIndex)).ToArray(), device);
+            IReadOnlyList<TaskTrainingStats> stats = learner.TrainOn(members.Select(r => r.Task).ToArray(), cancel: cancel.Token);
+            for (int g = 0; g < members.Count; g++)
+            {
+                Prepared r = members[g];
+                TrainRound m = r.Pending.Round;
+                try
+                {
+                    CheckpointRef checkpoint = store.Save(learner.Models[g], CheckpointDirectory.RelativePath(m.Round, $"task-{m.Round.TaskIndex}.ckpt"));
+                    var facts = new TrainingFacts(stats[g].Seconds, device.ToString(), stats[g].Samples, stats[g].Steps, stats[g].Flops,
+                        Process.GetCurrentProcess().PeakWorkingSet64, stats[g].MeanLoss, stats[g].LearningRate, ModelCost.Parameters(r.Spec),
+                        ModelCost.ForwardFlopsPerSample(r.Spec), identity.Instance);
+                    r.Pending.Done.TrySetResult(new RoundTrained(m.Round, m.Arm, m.Tasks, checkpoint, r.Initial, m.History, facts));
+                }
+                catch (Exception e)
+                {
+                    r.Pending.Done.TrySetException(e);
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            foreach (Prepared r in members) r.Pending.Done.TrySetException(e);
+        }
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen) { }
+    }
+
+    internal static string Describe(RoundRef r) => $"{r.Arm} seed {r.Seed} task {r.TaskIndex + 1}/{r.TaskCount}";
+
+    private sealed record Pending(TrainRound Round, CancellationToken Cancel, TaskCompletionSource<RoundTrained> Done);
+
+    /// <summary>A round ready to train: its tasks held, its model built or loaded.</summary>
+    private sealed class Prepared(Pending pending, TaskLease lease, MlpSpec spec, TrainingSettings settings, TaskData task, Mlp model, CheckpointRef? initial)
+        : IDisposable
+    {
+        private Mlp? model = model;
+
+        public Pending Pending { get; } = pending;
+        public TaskLease Lease { get; } = lease;
+        public MlpSpec Spec { get; } = spec;
+        public TrainingSettings Settings { get; } = settings;
+        public TaskData Task { get; } = task;
+        public CheckpointRef? Initial { get; } = initial;
+
+        /// <summary>Hands the model to the learner, which disposes it.</summary>
+        public Mlp TakeModel() => Interlocked.Exchange(ref model, null) ?? throw new InvalidOperationException("the model was already taken");
+
+        public void Dispose()
+        {
+            model?.Dispose();
+            Lease.Dispose();
+        }
+    }
+}
