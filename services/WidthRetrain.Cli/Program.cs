@@ -58,7 +58,9 @@ app.Configure(config =>
     {
         bench.SetDescription("Benchmarks that print figures (run them on a quiet machine).");
         bench.AddCommand<TrainingBenchCommand>("training")
-            .WithDescription("Training throughput and GFLOP/s per width against libtorch's matmul and a bare TorchSharp loop.");
+            .WithDescription("Training throughput and GFLOP/s per width, one model and a group of siblings, against libtorch's matmul.");
+        bench.AddCommand<CampaignBenchCommand>("campaign")
+            .WithDescription("Runs a campaign as `run` does (give it run's options, e.g. the demo's files) and prints its wall time against its FLOP-bound limit.");
         bench.AddCommand<OrchestrationBenchCommand>("orchestration")
             .WithDescription("Wall time of campaigns through the bus and the event store against their pure training and evaluation time.");
         bench.AddCommand<PlannerBenchCommand>("planner")
