@@ -37,6 +37,8 @@ public sealed class OrchestrationBenchCommand : AsyncCommand<OrchestrationBenchS
         await host.PrepareStoreAsync(settings.ConnectionString, TimeSpan.FromSeconds(20), cancellationToken, settings.OwnerConnectionString);
         await host.StartAsync(cancellationToken);
         var rows = new List<(string Name, int Rounds, double Wall, double Preparation, double Compute)>();
+        using OrchestrationTrace? trace = settings.Trace ? new OrchestrationTrace() : null;
+        IReadOnlyList<(string Operation, int Count, double TotalMs)>? traced = null;
         try
         {
             long[] seeds = Enumerable.Range(1, settings.TinyChains).Select(i => (long)i).ToArray();
@@ -44,7 +46,9 @@ public sealed class OrchestrationBenchCommand : AsyncCommand<OrchestrationBenchS
                 new TrainingSpec(EpochsPerTask: 1), seeds, PriceBook.Default);
             // Warm-up: JIT, Marten's schema checks and the bus's topology are paid once, not per round.
             await RunAsync(host, tiny with { Name = "bench-warm-up", Seeds = [99] }, cancellationToken);
+            trace?.Reset();
             rows.Add(await RunAsync(host, tiny, cancellationToken));
+            traced = trace?.Snapshot();
             if (settings.Paper)
             {
                 CampaignSpec paper = new("bench-paper", new DatasetSpec("fashion-mnist"), new DriftSpec("rotation", 5), [256], 1, "relu",
@@ -72,6 +76,16 @@ public sealed class OrchestrationBenchCommand : AsyncCommand<OrchestrationBenchS
         AnsiConsole.MarkupLineInterpolated($"[bold]Orchestration overhead[/], every service in one process on {(settings.RabbitMq is null ? "the in-memory transport" : "RabbitMQ")}, events in PostgreSQL");
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine("[grey]Rounds of one arm and seed run in sequence; chains interleave, so bus and store work overlaps with other chains' compute. Targets: < 50 ms per round; < 5 % for paper-size rounds.[/]");
+        if (traced is not null)
+        {
+            int rounds = rows[0].Rounds;
+            var breakdown = new Table().Border(TableBorder.Rounded).AddColumn("operation (tiny campaign)")
+                .AddColumns(new[] { "count", "per round", "total ms", "ms per round" }.Select(h => new TableColumn(h).RightAligned()).ToArray());
+            foreach (var t in traced.Take(40))
+                breakdown.AddRow(Markup.Escape(t.Operation), t.Count.ToString(), ((double)t.Count / rounds).ToString("0.0"), t.TotalMs.ToString("0"),
+                    (t.TotalMs / rounds).ToString("0.0"));
+            AnsiConsole.Write(breakdown);
+        }
         return 0;
     }
 
