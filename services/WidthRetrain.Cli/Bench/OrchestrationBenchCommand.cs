@@ -76,7 +76,7 @@ public sealed class OrchestrationBenchCommand : AsyncCommand<OrchestrationBenchS
         }
         AnsiConsole.MarkupLineInterpolated($"[bold]Orchestration overhead[/], every service in one process on {(settings.RabbitMq is null ? "the in-memory transport" : "RabbitMQ")}, events in PostgreSQL");
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine("[grey]Rounds of one arm and seed run in sequence; chains interleave, so bus and store work overlaps with other chains' compute. Targets: < 50 ms per round; < 5 % for paper-size rounds.[/]");
+        AnsiConsole.MarkupLine("[grey]Rounds of one arm and seed run in sequence; chains interleave, so bus and store work overlaps with other chains' compute. Targets: <= 20 ms per tiny round; < 5 % for paper-size rounds.[/]");
         if (traced is not null)
         {
             int rounds = rows[0].Rounds;
