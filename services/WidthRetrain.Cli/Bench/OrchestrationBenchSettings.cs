@@ -19,4 +19,8 @@ public sealed class OrchestrationBenchSettings : StoreSettings
     [CommandOption("--paper")]
     [Description("Also run one paper-size chain: full Fashion-MNIST, 5 rotated tasks x 5 epochs, width 256 (about 2 minutes)")]
     public bool Paper { get; init; }
+
+    [CommandOption("--trace")]
+    [Description("Also print where the tiny campaign's time went: message consumers, sends and database commands (counts and total milliseconds)")]
+    public bool Trace { get; init; }
 }

@@ -47,6 +47,7 @@ public sealed class FaultConsumer(IDocumentStore store, ILogger<FaultConsumer> l
         log.LogWarning("{Service} failed {Message} of campaign {CampaignId}{Round} ({Kind}): {Reason}", service, report.MessageType, campaignId,
             round is null ? "" : " on " + RoundCommands.Describe(round), report.Permanent ? "permanent" : "transient, will be sent again", report.Reason);
         await using var work = PlannerUnitOfWork.Open(store, campaignId, context.MessageId, $"Fault<{typeof(T).Name}>");
+        await work.ReadAsync(round?.RoundId, CampaignAccess.Write, [], context.CancellationToken);
         CampaignState? campaign = await work.CampaignForWritingAsync(context.CancellationToken);
         RoundState? state = round is null ? null : await work.RoundForWritingAsync(round.RoundId, context.CancellationToken);
         PlannerOutcome outcome = FaultDecider.Decide(report, campaign, state);

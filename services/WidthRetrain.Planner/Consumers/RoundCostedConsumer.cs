@@ -5,6 +5,7 @@ using WidthRetrain.Contracts.Campaigns;
 using WidthRetrain.Contracts.Rounds;
 using WidthRetrain.Hosting.Messaging;
 using WidthRetrain.Planner.Deciding;
+using WidthRetrain.Planner.Planning;
 using WidthRetrain.Planner.State;
 using WidthRetrain.Planner.Store;
 
@@ -21,6 +22,8 @@ public sealed class RoundCostedConsumer(IDocumentStore store, TimeProvider clock
         if (m.SchemaVersion != RoundCosted.Version) m = m with { SchemaVersion = RoundCosted.Version };
         CancellationToken cancel = context.CancellationToken;
         await using var work = PlannerUnitOfWork.Open(store, m.Round.CampaignId, context.MessageId, nameof(RoundCosted));
+        // One round trip for what the decider usually reads: the round and the campaign for writing, and the chain's next round.
+        await work.ReadAsync(m.Round.RoundId, CampaignAccess.Write, m.Round.TaskIndex + 1 < m.Round.TaskCount ? [RoundIds.Neighbour(m.Round, 1)] : [], cancel);
         RoundState? round = await work.RoundForWritingAsync(m.Round.RoundId, cancel);
         CampaignState? campaign = await work.CampaignForWritingAsync(cancel);
         IReadOnlyDictionary<Guid, RoundState> rounds = round is null || campaign is null

@@ -17,6 +17,7 @@ public sealed class RoundTrainedConsumer(IDocumentStore store, ILogger<RoundTrai
         RoundTrained m = context.Message;
         MessageVersion.Require(m, 1);
         await using var work = PlannerUnitOfWork.Open(store, m.Round.CampaignId, context.MessageId, nameof(RoundTrained));
+        await work.ReadAsync(m.Round.RoundId, CampaignAccess.Read, [], context.CancellationToken);
         RoundState? round = await work.RoundForWritingAsync(m.Round.RoundId, context.CancellationToken);
         CampaignState? campaign = await work.CampaignAsync(context.CancellationToken);
         PlannerOutcome outcome = RoundTrainedDecider.Decide(m, round, campaign?.Status ?? CampaignStatus.Failed);

@@ -15,4 +15,7 @@ public static class RoundIds
     public static RoundRef Next(RoundRef r, ArmSpec arm) => Ref(r.CampaignId, r.Stage, arm, r.Seed, r.TaskIndex + 1, r.TaskCount);
 
     public static RoundRef Previous(RoundRef r, ArmSpec arm) => Ref(r.CampaignId, r.Stage, arm, r.Seed, r.TaskIndex - 1, r.TaskCount);
+
+    /// <summary>The stream id of the round <paramref name="offset"/> tasks after <paramref name="r"/> in its arm and seed's chain.</summary>
+    public static Guid Neighbour(RoundRef r, int offset) => For(r.CampaignId, r.Stage, r.Arm, r.Seed, r.TaskIndex + offset);
 }

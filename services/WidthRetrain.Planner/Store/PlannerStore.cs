@@ -32,9 +32,12 @@ public static class PlannerStore
         // RoundCosted v2 is stored as "round_costed_v2"; the v1 events ("round_costed") are read as v2.
         opts.Events.Upcast<Legacy.RoundCosted, RoundCosted>(Legacy.RoundCosted.EventTypeName, v1 => v1.Upcast());
         opts.Events.MapEventType<RoundCosted>(RoundCostedV2);
-        // Handlers read the fetched aggregate and never mutate it; still, keep aggregates out of the identity map
-        // so a retried message always folds fresh state.
-        opts.Events.UseIdentityMapForAggregates = false;
+        // An aggregate fetched for writing stays in the session's identity map, and the inline snapshot applies the
+        // appended events to it at commit instead of loading it again (and, with this off, Marten loads inline
+        // projections' documents on a connection of their own, outside the commit's transaction). Handlers read
+        // the fetched aggregate and never mutate it; each attempt at a message opens its own session, so a retry
+        // still folds fresh state.
+        opts.Events.UseIdentityMapForAggregates = true;
         opts.AutoCreateSchemaObjects = autoCreate;
         opts.Projections.Snapshot<CampaignState>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<RoundState>(SnapshotLifecycle.Inline);

@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten;
+using Marten.Services.BatchQuerying;
 using WidthRetrain.Contracts.Tasks;
 using WidthRetrain.Planner.Audit;
 using WidthRetrain.Planner.Deciding;
@@ -22,6 +23,10 @@ public sealed class PlannerUnitOfWork : IAsyncDisposable
     private readonly Dictionary<Guid, Action<object[]>> writable = [];
     private readonly Dictionary<Guid, ChainHead> heads = [];
     private readonly Dictionary<Guid, IReadOnlyList<Guid>> roundEventIds = [];
+    private readonly Dictionary<Guid, RoundState?> roundsForWriting = [];
+    private readonly Dictionary<Guid, RoundState?> roundsRead = [];
+    private (bool Fetched, CampaignState? State) campaignForWriting;
+    private (bool Fetched, CampaignState? State) campaignRead;
 
     private PlannerUnitOfWork(IDocumentSession session, Guid campaignId)
     {
@@ -36,41 +41,113 @@ public sealed class PlannerUnitOfWork : IAsyncDisposable
         session.CorrelationId = campaignId.ToString("D");
         session.CausationId = causationId?.ToString("D");
         if (messageType is not null) session.SetHeader("message-type", messageType);
+        // What is read before deciding stays in this session's identity map, so the inline projections applied at
+        // commit find their documents there instead of loading them again (the aggregates are kept there by Marten:
+        // UseIdentityMapForAggregates). A session lives for one attempt at one message: a retry reads afresh.
+        session.UseIdentityMapFor<RoundState>();
+        session.UseIdentityMapFor<CampaignState>();
+        session.UseIdentityMapFor<RoundView>();
+        session.UseIdentityMapFor<CampaignSummary>();
         return new PlannerUnitOfWork(session, campaignId);
+    }
+
+    /// <summary>
+    /// Reads in one round trip what a decision needs: a round stream fetched for writing (its state, its events for the
+    /// chain head, its read model for the inline projection), the campaign fetched for writing (state, chain head,
+    /// summary) or read only, and round states read only (ids without a stream are remembered as absent). The
+    /// accessors below then answer from what was read; what was not read is loaded when asked for.
+    /// </summary>
+    public async Task ReadAsync(Guid? roundForWriting, CampaignAccess campaign, IEnumerable<Guid> rounds, CancellationToken cancel)
+    {
+        IBatchedQuery batch = session.CreateBatchQuery();
+        Task<IEventStream<RoundState>>? roundStream = null;
+        Task<IReadOnlyList<IEvent>>? roundEvents = null;
+        if (roundForWriting is { } roundId && !roundsForWriting.ContainsKey(roundId))
+        {
+            roundStream = batch.Events.FetchForWriting<RoundState>(roundId);
+            roundEvents = batch.Events.FetchStream(roundId);
+            _ = batch.Load<RoundView>(roundId);
+        }
+        Task<IEventStream<CampaignState>>? campaignStream = null;
+        Task<IReadOnlyList<string>>? campaignHead = null;
+        Task<CampaignState?>? campaignLatest = null;
+        if (campaign == CampaignAccess.Write && !campaignForWriting.Fetched)
+        {
+            campaignStream = batch.Events.FetchForWriting<CampaignState>(campaignId);
+            campaignHead = batch.Query<string>(
+                $"select jsonb_build_array(version, headers -> '{EventHash.HashHeader}')::text from {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_events " +
+                "where stream_id = ? and is_archived = false order by version desc limit 1", campaignId);
+            _ = batch.Load<CampaignSummary>(campaignId);
+        }
+        else if (campaign == CampaignAccess.Read && !campaignRead.Fetched && !campaignForWriting.Fetched)
+        {
+            campaignLatest = batch.Events.FetchLatest<CampaignState>(campaignId);
+        }
+        Guid[] wanted = [.. rounds.Distinct().Where(id => id != roundForWriting && !roundsRead.ContainsKey(id) && !roundsForWriting.ContainsKey(id))];
+        Task<IReadOnlyList<RoundState>>? loaded = wanted.Length > 0 ? batch.LoadMany<RoundState>().ById(wanted) : null;
+        if (roundStream is null && campaignStream is null && campaignLatest is null && loaded is null) return;
+        await batch.Execute(cancel);
+
+        if (roundStream is not null)
+        {
+            IEventStream<RoundState> stream = await roundStream;
+            Guid id = roundForWriting!.Value;
+            roundsForWriting[id] = stream.Aggregate;
+            if (stream.Aggregate is not null)
+            {
+                writable[id] = events => stream.AppendMany(events);
+                IReadOnlyList<IEvent> events = await roundEvents!;
+                heads[id] = events.Count == 0 ? new ChainHead(0, EventHash.Genesis(id)) : new ChainHead(events[^1].Version, HashOf(events[^1]));
+                roundEventIds[id] = [.. events.Select(e => e.Id)];
+            }
+        }
+        if (campaignStream is not null)
+        {
+            IEventStream<CampaignState> stream = await campaignStream;
+            campaignForWriting = (true, stream.Aggregate);
+            if (stream.Aggregate is not null)
+            {
+                writable[campaignId] = events => stream.AppendMany(events);
+                heads[campaignId] = (await campaignHead!).FirstOrDefault() is { } head ? ParseHead(head) : new ChainHead(0, EventHash.Genesis(campaignId));
+            }
+        }
+        if (campaignLatest is not null) campaignRead = (true, await campaignLatest);
+        if (loaded is not null)
+        {
+            Dictionary<Guid, RoundState> found = (await loaded).ToDictionary(r => r.Id);
+            foreach (Guid id in wanted) roundsRead[id] = found.GetValueOrDefault(id);
+        }
     }
 
     public async Task<CampaignState?> CampaignForWritingAsync(CancellationToken cancel)
     {
-        var stream = await session.Events.FetchForWriting<CampaignState>(campaignId, cancel);
-        if (stream.Aggregate is null) return null;
-        writable[campaignId] = events => stream.AppendMany(events);
-        IEvent? last = await session.Events.QueryAllRawEvents().Where(e => e.StreamId == campaignId).OrderByDescending(e => e.Version)
-            .FirstOrDefaultAsync(cancel);
-        heads[campaignId] = last is null ? new ChainHead(0, EventHash.Genesis(campaignId)) : new ChainHead(last.Version, HashOf(last));
-        return stream.Aggregate;
+        await ReadAsync(null, CampaignAccess.Write, [], cancel);
+        return campaignForWriting.State;
     }
 
     /// <summary>The campaign's state, read only (no append to its stream may follow).</summary>
-    public async Task<CampaignState?> CampaignAsync(CancellationToken cancel) => await session.Events.FetchLatest<CampaignState>(campaignId, cancel);
+    public async Task<CampaignState?> CampaignAsync(CancellationToken cancel)
+    {
+        if (campaignForWriting.Fetched) return campaignForWriting.State;
+        await ReadAsync(null, CampaignAccess.Read, [], cancel);
+        return campaignRead.State;
+    }
 
     public async Task<RoundState?> RoundForWritingAsync(Guid roundId, CancellationToken cancel)
     {
-        var stream = await session.Events.FetchForWriting<RoundState>(roundId, cancel);
-        if (stream.Aggregate is null) return null;
-        writable[roundId] = events => stream.AppendMany(events);
-        IReadOnlyList<IEvent> events = await session.Events.FetchStreamAsync(roundId, token: cancel);
-        heads[roundId] = events.Count == 0 ? new ChainHead(0, EventHash.Genesis(roundId)) : new ChainHead(events[^1].Version, HashOf(events[^1]));
-        roundEventIds[roundId] = [.. events.Select(e => e.Id)];
-        return stream.Aggregate;
+        await ReadAsync(roundId, CampaignAccess.None, [], cancel);
+        return roundsForWriting[roundId];
     }
 
     /// <summary>Round states by id, read only; ids without a stream are left out.</summary>
     public async Task<IReadOnlyDictionary<Guid, RoundState>> RoundsAsync(IEnumerable<Guid> ids, CancellationToken cancel)
     {
         Guid[] wanted = [.. ids.Distinct()];
-        if (wanted.Length == 0) return new Dictionary<Guid, RoundState>();
-        IReadOnlyList<RoundState> found = await session.LoadManyAsync<RoundState>(cancel, wanted);
-        return found.ToDictionary(r => r.Id);
+        await ReadAsync(null, CampaignAccess.None, wanted, cancel);
+        var found = new Dictionary<Guid, RoundState>();
+        foreach (Guid id in wanted)
+            if ((roundsRead.TryGetValue(id, out RoundState? r) ? r : roundsForWriting.GetValueOrDefault(id)) is { } state) found[id] = state;
+        return found;
     }
 
     /// <summary>The campaign's rounds that are scheduled but not yet costed.</summary>
@@ -153,6 +230,14 @@ public sealed class PlannerUnitOfWork : IAsyncDisposable
         }
         heads[streamId] = head;
         return chained;
+    }
+
+    /// <summary>[version, hash header] of the stream's last event, as the campaign head query returns it; read as <see cref="HashOf"/> reads an event.</summary>
+    private static ChainHead ParseHead(string head)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(head);
+        System.Text.Json.JsonElement hash = json.RootElement[1];
+        return new ChainHead(json.RootElement[0].GetInt64(), hash.ValueKind == System.Text.Json.JsonValueKind.Null ? ChainVerifier.Missing : hash.ToString());
     }
 
     /// <summary>The recorded hash of an event; an event without one breaks the chain (it was not written by the planner).</summary>
