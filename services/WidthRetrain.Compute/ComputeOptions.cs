@@ -25,11 +25,18 @@ public sealed class ComputeOptions
     /// </summary>
     public int GroupRounds { get; set; } = 8;
 
+    /// <summary>
+    /// How long a round waits for the siblings it trained with on the previous task (ms; 0: never waits). They come
+    /// after their own evaluations and prices; the compute thread does other work meanwhile.
+    /// </summary>
+    public int GroupWaitMilliseconds { get; set; } = 1500;
+
     /// <summary>Every broken rule, naming the setting and what is allowed.</summary>
     public IEnumerable<string> Problems()
     {
         if (Threads is < 1 or > 1024) yield return $"{Section}:Threads: must be 1 to 1024 when given, got {Threads}";
         if (GroupRounds is < 1 or > 64) yield return $"{Section}:GroupRounds: must be 1 to 64 rounds, got {GroupRounds}";
+        if (GroupWaitMilliseconds is < 0 or > 600_000) yield return $"{Section}:GroupWaitMilliseconds: must be 0 to 600000 (ms), got {GroupWaitMilliseconds}";
         if (TaskCacheMiB is < 0 or > 1_048_576) yield return $"{Section}:TaskCacheMiB: must be 0 to 1048576 (MiB), got {TaskCacheMiB}";
         if (!TorchRuntime.DeviceChoices.Contains((Device ?? "").Trim().ToLowerInvariant()))
             yield return $"{Section}:Device: unknown value '{Device}'; allowed: {string.Join(", ", TorchRuntime.DeviceChoices)}";

@@ -17,9 +17,11 @@ namespace WidthRetrain.Trainer;
 /// <summary>
 /// Trains the rounds this trainer holds in sibling groups: rounds waiting for the compute thread that share an arm's
 /// model and training and a task position (the seeds of an arm, arms of equal shape) train as one stacked model
-/// (<see cref="SiblingLearner"/>), each ending exactly where it would alone. Nothing waits to form a group: a round
-/// that finds the compute thread idle starts at once, and rounds that arrive while it is busy are trained together
-/// next. Each round keeps its own message, outcome and error: a round that cannot be prepared fails alone.
+/// (<see cref="SiblingLearner"/>), each ending exactly where it would alone. Rounds that arrive while the compute thread
+/// is busy are trained together next. Chains drift apart after their first task (each seed's next round comes after its
+/// own evaluation and price), so a round whose siblings trained here with it on the previous task waits for them, at
+/// most Compute:GroupWaitMilliseconds, while other work (their evaluations, in one process) uses the compute thread.
+/// Each round keeps its own message, outcome and error: a round that cannot be prepared fails alone.
 /// </summary>
 public sealed class SiblingRounds(TaskCache cache, ComputeGate gate, CheckpointDirectory store, ComputeOptions compute, ServiceIdentity identity,
     ILogger<SiblingRounds> log)
@@ -27,7 +29,13 @@ public sealed class SiblingRounds(TaskCache cache, ComputeGate gate, CheckpointD
     private readonly Lock sync = new();
     private int largestGroup;
     private readonly List<Pending> pending = [];
+    // Seeds trained here per (campaign, stage, arm, task): the siblings a round of the next task expects.
+    private readonly Dictionary<(Guid Campaign, int Stage, string Arm, int Task), HashSet<long>> trainedSeeds = [];
     private bool draining;
+    private int groupsTrained;
+
+    /// <summary>Groups (of one or more rounds) trained so far.</summary>
+    public int GroupsTrained => Volatile.Read(ref groupsTrained);
 
     /// <summary>The most rounds this trainer has trained together so far (for logs and tests).</summary>
     public int LargestGroup => Volatile.Read(ref largestGroup);
@@ -35,7 +43,7 @@ public sealed class SiblingRounds(TaskCache cache, ComputeGate gate, CheckpointD
     /// <summary>Trains <paramref name="m"/> (with whichever siblings are waiting) and completes with its result.</summary>
     public Task<RoundTrained> Train(TrainRound m, CancellationToken cancel)
     {
-        var p = new Pending(m, cancel, new TaskCompletionSource<RoundTrained>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var p = new Pending(m, cancel, new TaskCompletionSource<RoundTrained>(TaskCreationOptions.RunContinuationsAsynchronously), Stopwatch.StartNew());
         // A round given up (shutdown) stops waiting at once; if its group already trains, the group is cancelled too.
         CancellationTokenRegistration stop = cancel.Register(() => p.Done.TrySetCanceled(cancel));
         _ = p.Done.Task.ContinueWith(_ => stop.Dispose(), TaskScheduler.Default);
@@ -64,10 +72,16 @@ public sealed class SiblingRounds(TaskCache cache, ComputeGate gate, CheckpointD
             }
         }, TaskScheduler.Default);
 
+    // Called under the lock: look again shortly, letting the compute thread run what else is queued meanwhile.
+    private void DeferDrain() => _ = Task.Delay(20).ContinueWith(_ =>
+    {
+        lock (sync) ScheduleDrain();
+    }, TaskScheduler.Default);
+
     // On the compute thread: one group per job, then the next job takes what arrived meanwhile.
     private bool Drain()
     {
-        List<Pending> group;
+        List<Pending>? group = null;
         lock (sync)
         {
             pending.RemoveAll(p => p.Done.Task.IsCompleted);
@@ -76,9 +90,30 @@ public sealed class SiblingRounds(TaskCache cache, ComputeGate gate, CheckpointD
                 draining = false;
                 return true;
             }
-            Pending first = pending[0];
-            group = pending.Where(p => Compatible(first.Round, p.Round)).Take(Math.Max(1, compute.GroupRounds)).ToList();
+            // The first round, in arrival order, whose group is complete or has waited long enough.
+            foreach (Pending first in pending)
+            {
+                var candidates = pending.Where(p => Compatible(first.Round, p.Round)).Take(Math.Max(1, compute.GroupRounds)).ToList();
+                if (candidates.Count < compute.GroupRounds && first.Waiting.ElapsedMilliseconds < compute.GroupWaitMilliseconds
+                    && MissingSiblings(first.Round, candidates).Any())
+                    continue;
+                group = candidates;
+                break;
+            }
+            if (group is null)
+            {
+                DeferDrain();
+                return true;
+            }
             foreach (Pending p in group) pending.Remove(p);
+            foreach (Pending p in group)
+            {
+                RoundRef r = p.Round.Round;
+                var key = (r.CampaignId, r.Stage, r.Arm, r.TaskIndex);
+                if (!trainedSeeds.TryGetValue(key, out HashSet<long>? seeds)) trainedSeeds[key] = seeds = [];
+                seeds.Add(r.Seed);
+                trainedSeeds.Remove((r.CampaignId, r.Stage, r.Arm, r.TaskIndex - 2)); // no longer anyone's previous task
+            }
         }
         try
         {
@@ -93,6 +128,18 @@ public sealed class SiblingRounds(TaskCache cache, ComputeGate gate, CheckpointD
             }
         }
         return true;
+    }
+
+    /// <summary>Seeds that trained here with <paramref name="round"/>'s seed on the previous task and have not yet arrived for this one.</summary>
+    private IEnumerable<long> MissingSiblings(TrainRound round, IReadOnlyList<Pending> candidates)
+    {
+        RoundRef r = round.Round;
+        if (r.TaskIndex == 0 || !trainedSeeds.TryGetValue((r.CampaignId, r.Stage, r.Arm, r.TaskIndex - 1), out HashSet<long>? previous)
+            || !previous.Contains(r.Seed))
+            return [];
+        HashSet<long> done = trainedSeeds.GetValueOrDefault((r.CampaignId, r.Stage, r.Arm, r.TaskIndex)) ?? [];
+        return previous.Where(s => !done.Contains(s) && !candidates.Any(c => c.Round.Round.Seed == s && c.Round.Round.Arm == r.Arm
+            && c.Round.Round.CampaignId == r.CampaignId && c.Round.Round.Stage == r.Stage));
     }
 
     /// <summary>Same arm shape and training, same task position and training set: candidates to train as one.</summary>
@@ -169,6 +216,7 @@ public sealed class SiblingRounds(TaskCache cache, ComputeGate gate, CheckpointD
     {
         var device = TorchRuntime.ResolveDevice(compute.Device);
         InterlockedMax(ref largestGroup, members.Count);
+        Interlocked.Increment(ref groupsTrained);
         if (members.Count > 1)
             log.LogInformation("Training {Count} rounds together: {Arm} task {Task}, seeds {Seeds}", members.Count, members[0].Pending.Round.Round.Arm,
                 members[0].Pending.Round.Round.TaskIndex + 1, string.Join(",", members.Select(r => r.Pending.Round.Round.Seed)));
@@ -210,7 +258,7 @@ public sealed class SiblingRounds(TaskCache cache, ComputeGate gate, CheckpointD
 
     internal static string Describe(RoundRef r) => $"{r.Arm} seed {r.Seed} task {r.TaskIndex + 1}/{r.TaskCount}";
 
-    private sealed record Pending(TrainRound Round, CancellationToken Cancel, TaskCompletionSource<RoundTrained> Done);
+    private sealed record Pending(TrainRound Round, CancellationToken Cancel, TaskCompletionSource<RoundTrained> Done, Stopwatch Waiting);
 
     /// <summary>A round ready to train: its tasks held, its model built or loaded.</summary>
     private sealed class Prepared(Pending pending, TaskLease lease, MlpSpec spec, TrainingSettings settings, TaskData task, Mlp model, CheckpointRef? initial)

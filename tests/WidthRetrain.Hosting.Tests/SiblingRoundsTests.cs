@@ -85,6 +85,77 @@ public sealed class SiblingRoundsTests : IDisposable
     }
 
     [Fact]
+    public async Task NextTaskRounds_ArrivingApart_WaitForTheSiblingsTheyTrainedWith_AndStillMatchTrainingAlone()
+    {
+        var campaign = Guid.NewGuid();
+        long[] seeds = [7, 8, 9];
+        using var release = new ManualResetEventSlim();
+        Task<int> busy = gate.RunAsync(() => { release.Wait(); return 0; }, CancellationToken.None);
+        var firsts = seeds.Select(s => First(campaign, s, TasksOf(s))).ToArray();
+        var training = firsts.Select(m => siblings.Train(m, CancellationToken.None)).ToArray();
+        release.Set();
+        await busy;
+        RoundTrained[] trained = await Task.WhenAll(training);
+        Assert.Equal(1, siblings.GroupsTrained);
+
+        // Each chain's next round comes after its own evaluation and price: here 150 ms apart.
+        var seconds = new List<Task<RoundTrained>>();
+        for (int g = 0; g < seeds.Length; g++)
+        {
+            TrainRound m = firsts[g];
+            seconds.Add(siblings.Train(m with
+            {
+                Round = m.Round with { RoundId = Guid.NewGuid(), TaskIndex = 1 },
+                Parent = trained[g].Checkpoint,
+                History = [trained[g].Checkpoint],
+            }, CancellationToken.None));
+            await Task.Delay(150);
+        }
+        RoundTrained[] next = await Task.WhenAll(seconds);
+        Assert.Equal(2, siblings.GroupsTrained);
+        Assert.Equal(3, siblings.LargestGroup);
+
+        var spec = new MlpSpec(784, 32, 1, 10);
+        var settings = new TrainingSettings(LearningRate: 0.05, BatchSize: 32, EpochsPerTask: 2, ReplayPerTask: 20);
+        for (int g = 0; g < seeds.Length; g++)
+        {
+            using TaskLease lease = cache.LeaseVerified(firsts[g].Tasks);
+            using var alone = new ContinualLearner(spec, settings, seeds[g]);
+            alone.TrainOn(lease.Tasks[0]);
+            alone.TrainOn(lease.Tasks[1]);
+            using Mlp grouped = store.Load(next[g].Checkpoint, spec);
+            for (int l = 0; l < grouped.Linears.Count; l++)
+                Assert.True(alone.Model.Linears[l].weight!.eq(grouped.Linears[l].weight!).all().item<bool>(), $"seed {seeds[g]}: layer {l} differs from training alone");
+        }
+    }
+
+    [Fact]
+    public async Task AMissingSibling_IsWaitedFor_OnlyUpToTheLimit()
+    {
+        compute.GroupWaitMilliseconds = 300;
+        var campaign = Guid.NewGuid();
+        using var release = new ManualResetEventSlim();
+        Task<int> busy = gate.RunAsync(() => { release.Wait(); return 0; }, CancellationToken.None);
+        var firsts = new long[] { 1, 2 }.Select(s => First(campaign, s, TasksOf(s))).ToArray();
+        var training = firsts.Select(m => siblings.Train(m, CancellationToken.None)).ToArray();
+        release.Set();
+        await busy;
+        RoundTrained[] trained = await Task.WhenAll(training);
+
+        // Seed 2's next round never comes (its chain failed, say): seed 1's trains alone after the wait.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        RoundTrained next = await siblings.Train(firsts[0] with
+        {
+            Round = firsts[0].Round with { RoundId = Guid.NewGuid(), TaskIndex = 1 },
+            Parent = trained[0].Checkpoint,
+            History = [trained[0].Checkpoint],
+        }, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(1, next.Round.Seed);
+        Assert.InRange(clock.ElapsedMilliseconds, 300, 30_000);
+        Assert.Equal(2, siblings.GroupsTrained);
+    }
+
+    [Fact]
     public async Task ARoundGivenUp_StopsWaiting_AndTheOthersStillTrain()
     {
         var campaign = Guid.NewGuid();
