@@ -34,6 +34,7 @@ public sealed class ProcessSuite : IAsyncDisposable
     private readonly string postgres;
     private readonly string schema;
     private IHost? client;
+    private bool clientStarted;
 
     public ProcessSuite(BrokerUsers broker, string postgres, string schema)
     {
@@ -58,6 +59,8 @@ public sealed class ProcessSuite : IAsyncDisposable
     /// <summary>Starts the planner, drift generator, evaluator, cost accountant and <paramref name="trainers"/> trainers; returns when all report Healthy.</summary>
     public async Task StartAsync(int trainers, TimeSpan timeout, CancellationToken cancel)
     {
+        // The client is built first: its bus names the exchanges to delete at the end, even if the services never come up.
+        client = BuildClient();
         foreach (var (name, assembly, user) in Workers) Add(name, assembly, user);
         for (int i = 1; i <= trainers; i++) Add($"trainer-{i}", "WidthRetrain.Trainer", "TRAINER");
         foreach (ServiceProcess s in services) s.Start();
@@ -71,7 +74,8 @@ public sealed class ProcessSuite : IAsyncDisposable
                 await Task.Delay(200, cancel);
             }
         }
-        client = await StartClientAsync(cancel);
+        await client.StartAsync(cancel);
+        clientStarted = true;
     }
 
     private void Add(string name, string assembly, string user)
@@ -94,7 +98,7 @@ public sealed class ProcessSuite : IAsyncDisposable
 
     private string HealthFile(string name) => Path.Combine(Folder, name + ".health");
 
-    private async Task<IHost> StartClientAsync(CancellationToken cancel)
+    private IHost BuildClient()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -104,15 +108,13 @@ public sealed class ProcessSuite : IAsyncDisposable
             ["Serilog:MinimumLevel:Default"] = "Warning",
         });
         builder.Services.AddWidthRetrainBus(builder.Configuration, _ => { });
-        IHost host = builder.Build();
-        await host.StartAsync(cancel);
-        return host;
+        return builder.Build();
     }
 
     public async Task<Guid> StartCampaignAsync(CampaignSpec spec, CancellationToken cancel)
     {
         var id = NewId.NextGuid();
-        await (client ?? throw new InvalidOperationException("start the suite first")).Services.GetRequiredService<IBus>().Publish(new StartCampaign(id, spec), cancel);
+        await (clientStarted ? client! : throw new InvalidOperationException("start the suite first")).Services.GetRequiredService<IBus>().Publish(new StartCampaign(id, spec), cancel);
         return id;
     }
 
@@ -144,7 +146,7 @@ public sealed class ProcessSuite : IAsyncDisposable
         {
             try
             {
-                await client.StopAsync(TimeSpan.FromSeconds(10));
+                if (clientStarted) await client.StopAsync(TimeSpan.FromSeconds(10));
                 await DeleteExchangesAsync(client.Services.GetRequiredService<IBus>().Topology);
             }
             finally
