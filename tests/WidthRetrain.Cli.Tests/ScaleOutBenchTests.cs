@@ -47,4 +47,18 @@ public sealed class ScaleOutBenchTests
         Assert.Equal(3, spec.Drift.Tasks);
         Assert.Equal(2, spec.Training.EpochsPerTask);
     }
+
+    [Fact]
+    public void NoWork_IsTrainerTimeWithFewerRoundsReadyThanTrainers()
+    {
+        var t0 = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        DateTimeOffset At(double s) => t0.AddSeconds(s);
+        // Two trainers over 10 s: one round ready during 0-4 s (one trainer idle), two during 4-8 s, none during 8-10 s.
+        (DateTimeOffset, int)[] marks = [(At(0), +1), (At(4), +1), (At(8), -1), (At(8), -1)];
+
+        double share = TrainerStarvation.Share(marks, t0, At(10), trainers: 2);
+
+        Assert.Equal((4 * 1 + 2 * 2) / 20.0, share, 9);
+        Assert.Equal(0.2, TrainerStarvation.Share(marks, t0, At(10), trainers: 1), 9); // one trainer: only the last 2 s
+    }
 }

@@ -132,7 +132,7 @@ public sealed class ProcessSuite : IAsyncDisposable
                 if (clock.Elapsed > timeout)
                     throw new TimeoutException($"the campaign did not finish in {timeout.TotalMinutes:0.#} minutes ({s?.RoundsDone ?? 0}/{s?.RoundsTotal ?? 0} rounds); services' logs in {Folder}");
             }
-            await Task.Delay(250, cancel);
+            await Task.Delay(1000, cancel); // the times come from the record, not from this loop: look rarely, take little CPU
         }
     }
 

@@ -5,7 +5,9 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using WidthRetrain.Cli.Campaigns;
 using WidthRetrain.Contracts.Campaigns;
+using WidthRetrain.Contracts.Rounds;
 using WidthRetrain.Contracts.Stages;
+using WidthRetrain.Planner.Events;
 using WidthRetrain.Planner.Projections;
 using WidthRetrain.Planner.State;
 
@@ -110,37 +112,41 @@ public sealed class ScaleOutBenchCommand : AsyncCommand<ScaleOutBenchSettings>
         DateTimeOffset stage = events.First(e => e.Data is StageStarted).Timestamp;
         DateTimeOffset completed = events.Last(e => e.Data is CampaignCompleted).Timestamp;
         IReadOnlyList<RoundView> rounds = await q.Query<RoundView>().Where(r => r.CampaignId == id).ToListAsync(cancel);
+        var marks = new List<(DateTimeOffset, int)>();
+        foreach (RoundView r in rounds)
+            foreach (var e in await q.Events.FetchStreamAsync(r.Id, token: cancel))
+                if (e.Data is RoundScheduled) marks.Add((e.Timestamp, +1));
+                else if (e.Data is RoundTrained) marks.Add((e.Timestamp, -1));
         var perTrainer = rounds.GroupBy(r => r.Worker ?? "?").OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new TrainerShare(g.Key, g.Count(), g.Sum(r => r.TrainSeconds ?? 0))).ToList();
         return new ScaleOutPhase(trainers, rounds.Count, (completed - started).TotalSeconds, (completed - stage).TotalSeconds,
-            rounds.Sum(r => r.TrainSeconds ?? 0), rounds.Sum(r => r.EvalSeconds ?? 0), perTrainer);
+            rounds.Sum(r => r.TrainSeconds ?? 0), rounds.Sum(r => r.EvalSeconds ?? 0), TrainerStarvation.Share(marks, stage, completed, trainers), perTrainer);
     }
 
     private static void Print(IReadOnlyList<ScaleOutPhase> phases, int trainers)
     {
+        static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumns(new[] { "trainers", "rounds", "campaign s", "rounds s", "train s", "train s/round", "eval s", "rounds per trainer", "trainers busy %" }
+            .AddColumns(new[] { "trainers", "span s", "train s", "s/round", "eval s", "no work %", "rounds each", "busy %" }
                 .Select(h => new TableColumn(h).RightAligned()).ToArray());
         foreach (ScaleOutPhase p in phases)
-            table.AddRow(p.Trainers.ToString(CultureInfo.InvariantCulture), p.Rounds.ToString(CultureInfo.InvariantCulture), p.CampaignSeconds.ToString("0.0", CultureInfo.InvariantCulture),
-                p.RoundsSeconds.ToString("0.0", CultureInfo.InvariantCulture), p.TrainSeconds.ToString("0.0", CultureInfo.InvariantCulture),
-                (p.TrainSeconds / p.Rounds).ToString("0.00", CultureInfo.InvariantCulture), p.EvalSeconds.ToString("0.0", CultureInfo.InvariantCulture),
-                string.Join(" ", p.PerTrainer.Select(t => t.Rounds.ToString(CultureInfo.InvariantCulture))),
-                string.Join(" ", p.PerTrainer.Select(t => (100 * t.TrainSeconds / p.RoundsSeconds).ToString("0", CultureInfo.InvariantCulture))));
+            table.AddRow(F(p.Trainers, "0"), F(p.RoundsSeconds, "0.0"), F(p.TrainSeconds, "0.0"), F(p.TrainSeconds / p.Rounds, "0.00"), F(p.EvalSeconds, "0.0"),
+                F(100 * p.WithoutWork, "0"), string.Join(" ", p.PerTrainer.Select(t => F(t.Rounds, "0"))),
+                string.Join(" ", p.PerTrainer.Select(t => F(100 * t.TrainSeconds / p.RoundsSeconds, "0"))));
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine("[grey]rounds s: from the first stage's start to the campaign's completion (task generation before it is the same work in both runs); " +
-                               "train s and eval s: the services' own compute time summed over the rounds; busy %: each trainer's training time over the rounds' span.[/]");
+        AnsiConsole.MarkupLine("[grey]span: from the first stage's start to the campaign's completion (the record's clock; task generation before it is the same in both runs). " +
+                               "train s, eval s: the services' own compute time summed over the rounds. no work: the share of trainer time with no round ready for it " +
+                               "(the others being evaluated and recorded). busy: each trainer's training time over the span.[/]");
         ScaleOutPhase one = phases[0], many = phases[^1];
         double speedUp = one.RoundsSeconds / many.RoundsSeconds;
         double target = TargetEfficiency * trainers;
         bool met = speedUp >= target;
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"{(met ? "[green]met[/]   " : "[red]missed[/]")} {trainers} trainers: {speedUp:0.00}x the rounds' speed of 1 ({100 * speedUp / trainers:0} % of linear; target at least {target:0.0}x); " +
-            $"whole campaign {one.CampaignSeconds / many.CampaignSeconds:0.00}x"));
-        double idle = 1 - one.TrainSeconds / one.RoundsSeconds;
-        if (idle > 0.1)
+            $"whole campaign {one.CampaignSeconds:0.0} s against {many.CampaignSeconds:0.0} s, {one.CampaignSeconds / many.CampaignSeconds:0.00}x"));
+        if (many.WithoutWork > 0.1)
             AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-                $"[grey]The lone trainer was idle {100 * idle:0} % of the rounds' span: its next rounds were still being evaluated and recorded. Scale-out cannot win that time back; more seeds (--seeds) or heavier rounds (--epochs, --train-samples) keep trainers busy.[/]"));
+                $"[grey]With {trainers} trainers, {100 * many.WithoutWork:0} % of trainer time had no round ready: the rest of the suite did not keep up. More seeds (--seeds) or heavier rounds (--epochs, --train-samples) give the trainers more to do.[/]"));
         if (many.TrainSeconds / many.Rounds > 1.05 * one.TrainSeconds / one.Rounds)
             AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
                 $"[grey]A round took {many.TrainSeconds / many.Rounds / (one.TrainSeconds / one.Rounds):0.00}x as long to train with {trainers} trainers: they compete for cores (with each other, the other services, and whatever else runs here).[/]"));
@@ -166,7 +172,7 @@ public sealed class ScaleOutBenchCommand : AsyncCommand<ScaleOutBenchSettings>
 
 /// <summary>One run of the scale-out benchmark: its times and each trainer's share.</summary>
 public sealed record ScaleOutPhase(int Trainers, int Rounds, double CampaignSeconds, double RoundsSeconds, double TrainSeconds, double EvalSeconds,
-    IReadOnlyList<TrainerShare> PerTrainer);
+    double WithoutWork, IReadOnlyList<TrainerShare> PerTrainer);
 
 /// <summary>The rounds one trainer trained and its training seconds.</summary>
 public sealed record TrainerShare(string Worker, int Rounds, double TrainSeconds);
