@@ -116,7 +116,7 @@ public sealed class ScaleOutBenchCommand : AsyncCommand<ScaleOutBenchSettings>
         foreach (RoundView r in rounds)
             foreach (var e in await q.Events.FetchStreamAsync(r.Id, token: cancel))
                 if (e.Data is RoundScheduled) marks.Add((e.Timestamp, +1));
-                else if (e.Data is RoundTrained) marks.Add((e.Timestamp, -1));
+                else if (e.Data is RoundTrained t) marks.Add((e.Timestamp.AddSeconds(-t.Training.DeviceSeconds), -1)); // when its training began, at the latest
         var perTrainer = rounds.GroupBy(r => r.Worker ?? "?").OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new TrainerShare(g.Key, g.Count(), g.Sum(r => r.TrainSeconds ?? 0))).ToList();
         return new ScaleOutPhase(trainers, rounds.Count, (completed - started).TotalSeconds, (completed - stage).TotalSeconds,
@@ -127,16 +127,17 @@ public sealed class ScaleOutBenchCommand : AsyncCommand<ScaleOutBenchSettings>
     {
         static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumns(new[] { "trainers", "span s", "train s", "s/round", "eval s", "no work %", "rounds each", "busy %" }
+            .AddColumns(new[] { "trainers", "span s", "train s/round", "eval s", "training %", "no work %", "other %", "rounds each" }
                 .Select(h => new TableColumn(h).RightAligned()).ToArray());
         foreach (ScaleOutPhase p in phases)
-            table.AddRow(F(p.Trainers, "0"), F(p.RoundsSeconds, "0.0"), F(p.TrainSeconds, "0.0"), F(p.TrainSeconds / p.Rounds, "0.00"), F(p.EvalSeconds, "0.0"),
-                F(100 * p.WithoutWork, "0"), string.Join(" ", p.PerTrainer.Select(t => F(t.Rounds, "0"))),
-                string.Join(" ", p.PerTrainer.Select(t => F(100 * t.TrainSeconds / p.RoundsSeconds, "0"))));
+            table.AddRow(F(p.Trainers, "0"), F(p.RoundsSeconds, "0.0"), F(p.TrainSeconds / p.Rounds, "0.00"), F(p.EvalSeconds, "0.0"),
+                F(100 * p.Training, "0"), F(100 * p.WithoutWork, "0"), F(100 * p.Other, "0"), string.Join(" ", p.PerTrainer.Select(t => F(t.Rounds, "0"))));
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine("[grey]span: from the first stage's start to the campaign's completion (the record's clock; task generation before it is the same in both runs). " +
-                               "train s, eval s: the services' own compute time summed over the rounds. no work: the share of trainer time with no round ready for it " +
-                               "(the others being evaluated and recorded). busy: each trainer's training time over the span.[/]");
+                               "train s/round, eval s: the services' own compute time. Of the trainers' time over the span: training; no work (fewer rounds ready " +
+                               "than trainers, the others being evaluated and recorded; a round counts as ready until its recorded completion less its training " +
+                               "time, so this is a lower bound); other (the trainer's own work around training: checkpoints, task data, " +
+                               "messages; or a machine too busy to run it).[/]");
         ScaleOutPhase one = phases[0], many = phases[^1];
         double speedUp = one.RoundsSeconds / many.RoundsSeconds;
         double target = TargetEfficiency * trainers;
@@ -172,7 +173,14 @@ public sealed class ScaleOutBenchCommand : AsyncCommand<ScaleOutBenchSettings>
 
 /// <summary>One run of the scale-out benchmark: its times and each trainer's share.</summary>
 public sealed record ScaleOutPhase(int Trainers, int Rounds, double CampaignSeconds, double RoundsSeconds, double TrainSeconds, double EvalSeconds,
-    double WithoutWork, IReadOnlyList<TrainerShare> PerTrainer);
+    double WithoutWork, IReadOnlyList<TrainerShare> PerTrainer)
+{
+    /// <summary>The share of the trainers' time over the span spent training.</summary>
+    public double Training => TrainSeconds / (Trainers * RoundsSeconds);
+
+    /// <summary>The share neither training nor without a round: the trainers' own overhead, or time the machine did not run them.</summary>
+    public double Other => Math.Max(0, 1 - Training - WithoutWork);
+}
 
 /// <summary>The rounds one trainer trained and its training seconds.</summary>
 public sealed record TrainerShare(string Worker, int Rounds, double TrainSeconds);

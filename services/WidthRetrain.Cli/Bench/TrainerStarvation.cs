@@ -2,12 +2,13 @@ namespace WidthRetrain.Cli.Bench;
 
 /// <summary>
 /// How much of a span the trainers had no round to take: from the record, a round is ready from its scheduling until
-/// it is recorded as trained, so with N trainers and fewer than N rounds ready, the missing ones had no work, whatever
+/// a trainer began it (its recorded completion less its training time: later than the truth by the recording's delay,
+/// so the share is a lower bound); with N trainers and fewer than N rounds ready, the missing ones had no work, whatever
 /// the machine's load. What is left of the span beyond training and this is the trainers' own overhead or slowness.
 /// </summary>
 public static class TrainerStarvation
 {
-    /// <param name="marks">+1 when a round was scheduled, -1 when it was recorded as trained.</param>
+    /// <param name="marks">+1 when a round was scheduled, -1 when a trainer took it.</param>
     /// <returns>The share (0 to 1) of trainer-time in [<paramref name="from"/>, <paramref name="to"/>] without a ready round.</returns>
     public static double Share(IEnumerable<(DateTimeOffset At, int Delta)> marks, DateTimeOffset from, DateTimeOffset to, int trainers)
     {
