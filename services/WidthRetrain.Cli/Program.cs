@@ -67,6 +67,9 @@ app.Configure(config =>
             .WithDescription("Planner overhead per round at 100 and at 10,000 rounds (workers that answer at once): does it stay flat?");
         bench.AddCommand<ReplayBenchCommand>("replay")
             .WithDescription("Replay speed: events per second and the time to re-derive the decisions of a 10,000-round campaign from PostgreSQL.");
+        bench.AddCommand<ScaleOutBenchCommand>("scale-out")
+            .WithDescription("Speed-up of a campaign with N trainer processes over one (one libtorch thread each), the suite deployed as processes on RabbitMQ.")
+            .WithExample("bench", "scale-out", "--trainers", "2");
     });
 });
 
