@@ -29,8 +29,10 @@ public sealed class SiblingRounds(TaskCache cache, ComputeGate gate, CheckpointD
     private readonly Lock sync = new();
     private int largestGroup;
     private readonly List<Pending> pending = [];
-    // Seeds trained here per (campaign, stage, arm, task): the siblings a round of the next task expects.
+    // Seeds trained here per (campaign, stage, arm, task), and those of them trained in a group of several: the siblings
+    // a round of the next task expects (a model that trains alone, being too wide to gain from a group, expects none).
     private readonly Dictionary<(Guid Campaign, int Stage, string Arm, int Task), HashSet<long>> trainedSeeds = [];
+    private readonly Dictionary<(Guid Campaign, int Stage, string Arm, int Task), HashSet<long>> groupedSeeds = [];
     private bool draining;
     private int groupsTrained;
 
@@ -113,6 +115,7 @@ public sealed class SiblingRounds(TaskCache cache, ComputeGate gate, CheckpointD
                 if (!trainedSeeds.TryGetValue(key, out HashSet<long>? seeds)) trainedSeeds[key] = seeds = [];
                 seeds.Add(r.Seed);
                 trainedSeeds.Remove((r.CampaignId, r.Stage, r.Arm, r.TaskIndex - 2)); // no longer anyone's previous task
+                groupedSeeds.Remove((r.CampaignId, r.Stage, r.Arm, r.TaskIndex - 2));
             }
         }
         try
@@ -134,7 +137,7 @@ public sealed class SiblingRounds(TaskCache cache, ComputeGate gate, CheckpointD
     private IEnumerable<long> MissingSiblings(TrainRound round, IReadOnlyList<Pending> candidates)
     {
         RoundRef r = round.Round;
-        if (r.TaskIndex == 0 || !trainedSeeds.TryGetValue((r.CampaignId, r.Stage, r.Arm, r.TaskIndex - 1), out HashSet<long>? previous)
+        if (r.TaskIndex == 0 || !groupedSeeds.TryGetValue((r.CampaignId, r.Stage, r.Arm, r.TaskIndex - 1), out HashSet<long>? previous)
             || !previous.Contains(r.Seed))
             return [];
         HashSet<long> done = trainedSeeds.GetValueOrDefault((r.CampaignId, r.Stage, r.Arm, r.TaskIndex)) ?? [];
@@ -217,6 +220,15 @@ public sealed class SiblingRounds(TaskCache cache, ComputeGate gate, CheckpointD
         var device = TorchRuntime.ResolveDevice(compute.Device);
         InterlockedMax(ref largestGroup, members.Count);
         Interlocked.Increment(ref groupsTrained);
+        if (members.Count > 1)
+            lock (sync)
+                foreach (Prepared m in members)
+                {
+                    RoundRef r = m.Pending.Round.Round;
+                    var key = (r.CampaignId, r.Stage, r.Arm, r.TaskIndex);
+                    if (!groupedSeeds.TryGetValue(key, out HashSet<long>? seeds)) groupedSeeds[key] = seeds = [];
+                    seeds.Add(r.Seed);
+                }
         if (members.Count > 1)
             log.LogInformation("Training {Count} rounds together: {Arm} task {Task}, seeds {Seeds}", members.Count, members[0].Pending.Round.Round.Arm,
                 members[0].Pending.Round.Round.TaskIndex + 1, string.Join(",", members.Select(r => r.Pending.Round.Round.Seed)));
