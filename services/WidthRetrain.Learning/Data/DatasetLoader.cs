@@ -34,9 +34,16 @@ public static class DatasetLoader
         }
 
         string dir = ResolveDirectory(name, request.DataDirectory);
-        using ImageDataset fullTrain = ReadSplit(name, dir, "train");
-        using ImageDataset fullTest = ReadSplit(name, dir, "t10k");
-        return new DatasetPair(fullTrain.Subsample(request.TrainLimit, request.Seed), fullTest.Subsample(request.TestLimit, request.Seed + 1));
+        ImageDataset trainSplit = ReadSplit(name, dir, "train", request.TrainLimit, request.Seed);
+        try
+        {
+            return new DatasetPair(trainSplit, ReadSplit(name, dir, "t10k", request.TestLimit, request.Seed + 1));
+        }
+        catch
+        {
+            trainSplit.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The directory that holds the dataset's four IDX files, or a clear error listing where it looked.</summary>
@@ -72,7 +79,8 @@ public static class DatasetLoader
     private static string? FindFile(string dir, string stem) =>
         Suffixes.Select(s => Path.Combine(dir, stem + s)).FirstOrDefault(File.Exists);
 
-    private static ImageDataset ReadSplit(string name, string dir, string split)
+    /// <summary>One split's seeded subset of at most <paramref name="limit"/> samples.</summary>
+    private static ImageDataset ReadSplit(string name, string dir, string split, int? limit, long seed)
     {
         string images = FindFile(dir, $"{split}-images-idx3-ubyte")
             ?? throw new DatasetFormatException(Path.Combine(dir, $"{split}-images-idx3-ubyte[.gz]"), "file not found");
@@ -83,6 +91,6 @@ public static class DatasetLoader
         if (y.Length != count)
             throw new DatasetFormatException(labels, $"has {y.Length} labels but {images} has {count} images");
         int classes = y.Max() + 1;
-        return ImageDataset.FromBytes(name, pixels, count, rows, cols, y, Math.Max(classes, 2));
+        return ImageDataset.FromBytes(name, pixels, count, rows, cols, y, Math.Max(classes, 2), limit, seed);
     }
 }

@@ -28,14 +28,26 @@ public sealed class ImageDataset : IDisposable
     public int Height => (int)Images.shape[1];
     public int Width => (int)Images.shape[2];
 
-    /// <summary>Builds a dataset from raw IDX bytes in one native copy (pixels / 255).</summary>
-    public static ImageDataset FromBytes(string name, byte[] pixels, int count, int rows, int columns, byte[] labels, int classes)
+    /// <summary>
+    /// Builds a dataset from raw IDX bytes (pixels / 255), keeping the seeded random subset <see cref="Subsample"/> would
+    /// keep. The subset is taken from the bytes, so only the kept images are converted to floats (the same values: the
+    /// conversion is per pixel).
+    /// </summary>
+    public static ImageDataset FromBytes(string name, byte[] pixels, int count, int rows, int columns, byte[] labels, int classes,
+        int? limit = null, long seed = 0)
     {
         if (labels.Length != count)
             throw new ArgumentException($"{name}: {count} images but {labels.Length} labels", nameof(labels));
         using var scope = NewDisposeScope();
-        Tensor images = tensor(pixels, [count, rows, columns]).to_type(ScalarType.Float32).div_(255f);
-        Tensor y = tensor(labels, [count]).to_type(ScalarType.Int64);
+        Tensor images = tensor(pixels, [count, rows, columns]);
+        Tensor y = tensor(labels, [count]);
+        if (SubsetIndex(count, limit, seed) is { } idx)
+        {
+            images = images.index_select(0, idx);
+            y = y.index_select(0, idx);
+        }
+        images = images.to_type(ScalarType.Float32).div_(255f);
+        y = y.to_type(ScalarType.Int64);
         return new ImageDataset(name, images.MoveToOuterDisposeScope(), y.MoveToOuterDisposeScope(), classes);
     }
 
@@ -43,12 +55,18 @@ public sealed class ImageDataset : IDisposable
     public ImageDataset Subsample(int? limit, long seed)
     {
         using var scope = NewDisposeScope();
-        if (limit is null || limit.Value >= Count)
+        if (SubsetIndex(Count, limit, seed) is not { } idx)
             return new ImageDataset(Name, Images.clone().MoveToOuterDisposeScope(), Labels.clone().MoveToOuterDisposeScope(), Classes);
-        using var gen = new Generator((ulong)seed);
-        Tensor idx = randperm(Count, generator: gen).narrow(0, 0, limit.Value);
         return new ImageDataset(Name, Images.index_select(0, idx).MoveToOuterDisposeScope(),
             Labels.index_select(0, idx).MoveToOuterDisposeScope(), Classes);
+    }
+
+    /// <summary>The first <paramref name="limit"/> of a seeded permutation, or null to keep everything.</summary>
+    private static Tensor? SubsetIndex(int count, int? limit, long seed)
+    {
+        if (limit is null || limit.Value >= count) return null;
+        using var gen = new Generator((ulong)seed);
+        return randperm(count, generator: gen).narrow(0, 0, limit.Value);
     }
 
     public void Dispose()

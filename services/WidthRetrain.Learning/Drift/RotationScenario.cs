@@ -38,20 +38,31 @@ public sealed record RotationScenario(IReadOnlyList<double> AnglesDegrees) : Dri
         if (degrees % 360 == 0) return images.clone();
         using var scope = NewDisposeScope();
         long n = images.shape[0], h = images.shape[1], w = images.shape[2];
+        Tensor source = SourcePixels(h, w, degrees);
+        Tensor outside = source.lt(0);
+        Tensor turned = images.reshape(n, h * w).index_select(1, source.clamp_min(0)).masked_fill_(outside, 0);
+        return turned.view(n, h, w).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// For each output pixel of an h x w image turned by <paramref name="degrees"/>, the input pixel it copies (row-major),
+    /// or -1 where it falls outside the image. Nearest-neighbour sampling moves whole pixels, so one map serves every
+    /// image: sampling an image of pixel numbers once gives exactly what sampling each image would, and a gather replaces a
+    /// sampling grid per image (materialising 5 rotated tasks of 20,000 + 5,000 Fashion-MNIST images: 4.4-5.7 s before,
+    /// 1.4-1.6 s after, with the same content hashes).
+    /// </summary>
+    public static Tensor SourcePixels(long h, long w, double degrees)
+    {
+        using var scope = NewDisposeScope();
         double r = degrees * Math.PI / 180;
         // affine_grid maps output to input coordinates (x right, y down): a counter-clockwise turn on screen
         // samples the input at the clockwise-rotated position.
         float c = (float)Math.Cos(r), s = (float)Math.Sin(r);
         Tensor theta = tensor(new[] { c, -s, 0f, s, c, 0f }, [1, 2, 3]);
-        var parts = new List<Tensor>();
-        const long chunk = 8192; // bounds the sampling grid's memory (chunk x H x W x 2 floats)
-        for (long start = 0; start < n; start += chunk)
-        {
-            long len = Math.Min(chunk, n - start);
-            Tensor x = images.narrow(0, start, len).unsqueeze(1);
-            Tensor grid = F.affine_grid(theta.expand(len, 2, 3), [len, 1, h, w], align_corners: false);
-            parts.Add(F.grid_sample(x, grid, mode: GridSampleMode.Nearest, padding_mode: GridSamplePaddingMode.Zeros, align_corners: false).squeeze(1));
-        }
-        return cat(parts, 0).MoveToOuterDisposeScope();
+        // Pixel numbers 1..h*w, exact in float32 for any image this size; 0 is the fill outside.
+        Tensor numbers = arange(1, h * w + 1, dtype: ScalarType.Float32).view(1, 1, h, w);
+        Tensor grid = F.affine_grid(theta, [1, 1, h, w], align_corners: false);
+        Tensor sampled = F.grid_sample(numbers, grid, mode: GridSampleMode.Nearest, padding_mode: GridSamplePaddingMode.Zeros, align_corners: false);
+        return sampled.reshape(h * w).to_type(ScalarType.Int64).sub_(1).MoveToOuterDisposeScope();
     }
 }

@@ -23,6 +23,24 @@ public sealed class DatasetLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Limits_KeepWhatSubsamplingTheWholeSplitKeeps()
+    {
+        // The loader subsets the raw bytes before converting; the result must be the documented Subsample's.
+        data.WriteIdxSet("idx", 50, 20, gzip: true);
+        string dir = Path.Combine(data.Root, "idx");
+        var (pixels, count, rows, cols) = IdxFile.ReadImages(Path.Combine(dir, "train-images-idx3-ubyte.gz"));
+        byte[] labels = IdxFile.ReadLabels(Path.Combine(dir, "train-labels-idx1-ubyte.gz"));
+        using ImageDataset whole = ImageDataset.FromBytes("idx", pixels, count, rows, cols, labels, 10);
+        using ImageDataset expected = whole.Subsample(17, seed: 9);
+
+        using DatasetPair loaded = DatasetLoader.Load(new DatasetRequest(DatasetLoader.CustomIdx, dir, TrainLimit: 17, Seed: 9));
+
+        Assert.True(Same.Tensors(expected.Images, loaded.Train.Images));
+        Assert.True(Same.Tensors(expected.Labels, loaded.Train.Labels));
+        Assert.Equal(20, loaded.Test.Count);
+    }
+
+    [Fact]
     public void Limits_TakeSeededSubsets()
     {
         data.WriteIdxSet("idx", 50, 20, gzip: false);

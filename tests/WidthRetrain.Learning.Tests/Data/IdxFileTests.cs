@@ -34,6 +34,25 @@ public sealed class IdxFileTests : IDisposable
     }
 
     [Fact]
+    public void ConcatenatedGzipMembers_AreReadWhole()
+    {
+        // The last member's size trailer then is not the file's size: the exact-size read must fall back.
+        string path = Path.Combine(data.Root, "two-members-idx1-ubyte.gz");
+        string first = Path.Combine(data.Root, "first.gz");
+        IdxFile.Write(first, Enumerable.Range(0, 300).Select(i => (byte)i).ToArray(), [600], gzip: true);
+        using (var second = new MemoryStream())
+        {
+            using (var gz = new System.IO.Compression.GZipStream(second, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+                gz.Write(Enumerable.Range(300, 300).Select(i => (byte)i).ToArray());
+            File.WriteAllBytes(path, [.. File.ReadAllBytes(first), .. second.ToArray()]);
+        }
+
+        byte[] labels = IdxFile.ReadLabels(path);
+
+        Assert.Equal(Enumerable.Range(0, 600).Select(i => (byte)i), labels);
+    }
+
+    [Fact]
     public void MissingFile_NamesTheFile()
     {
         string path = Path.Combine(data.Root, "nope-idx3-ubyte");

@@ -73,6 +73,32 @@ public sealed class ScenarioTests : IDisposable
         Assert.Equal(1f, turned[0, 27 - 20, 2].item<float>());
     }
 
+    [Theory]
+    [InlineData(28, 28, 22.5, true)]
+    [InlineData(28, 28, 45, true)]
+    [InlineData(28, 28, 90, false)]
+    [InlineData(28, 28, -33.3, true)]
+    [InlineData(20, 31, 181, false)]
+    public void Rotation_IsExactlyPerImageNearestNeighbourSampling(int h, int w, double degrees, bool fillsCorners)
+    {
+        using var scope = NewDisposeScope();
+        using var gen = new Generator(7);
+        Tensor images = rand([40, h, w], generator: gen);
+        // The definition: every image sampled on the rotated grid (nearest neighbour, fill 0).
+        double r = degrees * Math.PI / 180;
+        float c = (float)Math.Cos(r), s = (float)Math.Sin(r);
+        Tensor theta = tensor(new[] { c, -s, 0f, s, c, 0f }, [1, 2, 3]).expand(40, 2, 3);
+        Tensor grid = TorchSharp.torch.nn.functional.affine_grid(theta, [40, 1, h, w], align_corners: false);
+        Tensor expected = TorchSharp.torch.nn.functional.grid_sample(images.unsqueeze(1), grid, mode: GridSampleMode.Nearest,
+            padding_mode: GridSamplePaddingMode.Zeros, align_corners: false).squeeze(1);
+
+        Tensor turned = RotationScenario.Rotate(images, degrees);
+
+        Assert.Equal(expected.shape, turned.shape);
+        Assert.True(expected.contiguous().bytes.SequenceEqual(turned.contiguous().bytes)); // bit for bit: task hashes stay
+        Assert.Equal(fillsCorners, turned.eq(0).any().item<bool>()); // rand never gives exactly 0: zeros are the fill
+    }
+
     [Fact]
     public void ClassSplit_HoldsOnlyItsClasses_WithOriginalLabels()
     {
