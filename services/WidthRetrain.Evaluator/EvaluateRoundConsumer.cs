@@ -38,6 +38,7 @@ public sealed class EvaluateRoundConsumer(TaskCache cache, ComputeGate gate, Che
         IReadOnlyList<TaskData> tasks = lease.Tasks;
         int k = m.Round.TaskIndex;
         MlpSpec spec = ContractMapping.ToMlpSpec(m.Arm, tasks[0].InputSize, lease.Classes);
+        gate.UseThreadsFor(spec);
         using Mlp model = store.Load(m.Checkpoint, spec);
         // The model that had just learned task j, loaded only for the drift of tasks before this round's.
         EvaluationRow row = ModelEvaluator.EvaluateOnTasks(model, tasks, k, j =>

@@ -1,4 +1,5 @@
 using TorchSharp;
+using WidthRetrain.Learning.Models;
 
 namespace WidthRetrain.Learning;
 
@@ -12,8 +13,22 @@ public static class TorchRuntime
     {
         int n = threads ?? Environment.ProcessorCount;
         if (n < 1) throw new ArgumentException($"threads: must be at least 1, got {n}", nameof(threads));
-        torch.set_num_threads(n);
+        if (torch.get_num_threads() != n) torch.set_num_threads(n);
     }
+
+    /// <summary>Parameters up to which a model computes on one thread when no thread count is configured.</summary>
+    public const long OneThreadUpTo = 150_000;
+
+    /// <summary>
+    /// The intra-op threads a model of <paramref name="spec"/> computes with: <paramref name="configured"/> when given,
+    /// else one for small models and all cores for wider ones. A small model's operations are too small to split:
+    /// threads only add synchronisation, and a second thread that anything else preempts (the suite's bus and store)
+    /// stalls every operation (`bench training`, groups of 5 at batch 32: one thread 1.2x faster at width 32 and on par
+    /// at 128, two threads 1.5x faster at 256; in the demo campaign, width-32 groups trained 2.7x faster on one thread).
+    /// A function of the model alone, so every process, the sweep and the suite compute a model alike.
+    /// </summary>
+    public static int ThreadsFor(MlpSpec spec, int? configured) =>
+        configured ?? (ModelCost.Parameters(spec) <= OneThreadUpTo ? 1 : Environment.ProcessorCount);
 
     public static IReadOnlyList<string> DeviceChoices { get; } = ["auto", "cpu", "cuda"];
 

@@ -19,8 +19,11 @@ namespace WidthRetrain.Trainer;
 /// model and training and a task position (the seeds of an arm, arms of equal shape) train as one stacked model
 /// (<see cref="SiblingLearner"/>), each ending exactly where it would alone. Rounds that arrive while the compute thread
 /// is busy are trained together next. Chains drift apart after their first task (each seed's next round comes after its
-/// own evaluation and price), so a round whose siblings trained here with it on the previous task waits for them, at
-/// most Compute:GroupWaitMilliseconds, while other work (their evaluations, in one process) uses the compute thread.
+/// own evaluation and price), so a round whose siblings trained here with it on the previous task waits for them while
+/// other work (their evaluations, in one process) uses the compute thread: at most Compute:GroupWaitMilliseconds, and
+/// never longer than that group took to train (waiting longer could not pay: grouping saves less than the group's time).
+/// The wait starts when the compute thread could first take the round, not when it arrived behind other work. A stage's
+/// first rounds wait briefly for one another (<see cref="FirstTaskGatherMilliseconds"/>).
 /// Each round keeps its own message, outcome and error: a round that cannot be prepared fails alone.
 /// </summary>
 public sealed class SiblingRounds(TaskCache cache, ComputeGate gate, CheckpointDirectory store, ComputeOptions compute, ServiceIdentity identity,
@@ -29,10 +32,14 @@ public sealed class SiblingRounds(TaskCache cache, ComputeGate gate, CheckpointD
     private readonly Lock sync = new();
     private int largestGroup;
     private readonly List<Pending> pending = [];
-    // Seeds trained here per (campaign, stage, arm, task), and those of them trained in a group of several: the siblings
-    // a round of the next task expects (a model that trains alone, being too wide to gain from a group, expects none).
-    private readonly Dictionary<(Guid Campaign, int Stage, string Arm, int Task), HashSet<long>> trainedSeeds = [];
-    private readonly Dictionary<(Guid Campaign, int Stage, string Arm, int Task), HashSet<long>> groupedSeeds = [];
+    private readonly Dictionary<(Guid Campaign, int Stage, string Arm, int Task), TaskRecord> records = [];
+
+    /// <summary>
+    /// How long a first-task round waits for siblings it has no record of: a stage's first rounds are sent together and
+    /// arrive within milliseconds, but the first one found the compute thread free and trained alone, and then its chain
+    /// trained alone to the end (the demo's seed 1 at width 32).
+    /// </summary>
+    internal const int FirstTaskGatherMilliseconds = 100;
     private bool draining;
     private int groupsTrained;
 
@@ -45,7 +52,7 @@ public sealed class SiblingRounds(TaskCache cache, ComputeGate gate, CheckpointD
     /// <summary>Trains <paramref name="m"/> (with whichever siblings are waiting) and completes with its result.</summary>
     public Task<RoundTrained> Train(TrainRound m, CancellationToken cancel)
     {
-        var p = new Pending(m, cancel, new TaskCompletionSource<RoundTrained>(TaskCreationOptions.RunContinuationsAsynchronously), Stopwatch.StartNew());
+        var p = new Pending(m, cancel, new TaskCompletionSource<RoundTrained>(TaskCreationOptions.RunContinuationsAsynchronously));
         // A round given up (shutdown) stops waiting at once; if its group already trains, the group is cancelled too.
         CancellationTokenRegistration stop = cancel.Register(() => p.Done.TrySetCanceled(cancel));
         _ = p.Done.Task.ContinueWith(_ => stop.Dispose(), TaskScheduler.Default);
@@ -96,8 +103,11 @@ public sealed class SiblingRounds(TaskCache cache, ComputeGate gate, CheckpointD
             foreach (Pending first in pending)
             {
                 var candidates = pending.Where(p => Compatible(first.Round, p.Round)).Take(Math.Max(1, compute.GroupRounds)).ToList();
-                if (candidates.Count < compute.GroupRounds && first.Waiting.ElapsedMilliseconds < compute.GroupWaitMilliseconds
-                    && MissingSiblings(first.Round, candidates).Any())
+                first.Waiting ??= Stopwatch.StartNew();
+                long waited = first.Waiting.ElapsedMilliseconds;
+                if (candidates.Count < compute.GroupRounds
+                    && (first.Round.Round.TaskIndex == 0 ? waited < Math.Min(compute.GroupWaitMilliseconds, FirstTaskGatherMilliseconds)
+                        : waited < WaitLimitMilliseconds(first.Round) && MissingSiblings(first.Round, candidates).Any()))
                     continue;
                 group = candidates;
                 break;
@@ -111,11 +121,8 @@ public sealed class SiblingRounds(TaskCache cache, ComputeGate gate, CheckpointD
             foreach (Pending p in group)
             {
                 RoundRef r = p.Round.Round;
-                var key = (r.CampaignId, r.Stage, r.Arm, r.TaskIndex);
-                if (!trainedSeeds.TryGetValue(key, out HashSet<long>? seeds)) trainedSeeds[key] = seeds = [];
-                seeds.Add(r.Seed);
-                trainedSeeds.Remove((r.CampaignId, r.Stage, r.Arm, r.TaskIndex - 2)); // no longer anyone's previous task
-                groupedSeeds.Remove((r.CampaignId, r.Stage, r.Arm, r.TaskIndex - 2));
+                RecordOf(r).Trained.Add(r.Seed);
+                records.Remove((r.CampaignId, r.Stage, r.Arm, r.TaskIndex - 2)); // no longer anyone's previous task
             }
         }
         try
@@ -137,12 +144,28 @@ public sealed class SiblingRounds(TaskCache cache, ComputeGate gate, CheckpointD
     private IEnumerable<long> MissingSiblings(TrainRound round, IReadOnlyList<Pending> candidates)
     {
         RoundRef r = round.Round;
-        if (r.TaskIndex == 0 || !groupedSeeds.TryGetValue((r.CampaignId, r.Stage, r.Arm, r.TaskIndex - 1), out HashSet<long>? previous)
-            || !previous.Contains(r.Seed))
+        if (r.TaskIndex == 0 || !records.TryGetValue((r.CampaignId, r.Stage, r.Arm, r.TaskIndex - 1), out TaskRecord? record)
+            || !record.Grouped.Contains(r.Seed))
             return [];
-        HashSet<long> done = trainedSeeds.GetValueOrDefault((r.CampaignId, r.Stage, r.Arm, r.TaskIndex)) ?? [];
+        HashSet<long> previous = record.Grouped;
+        HashSet<long> done = records.GetValueOrDefault((r.CampaignId, r.Stage, r.Arm, r.TaskIndex))?.Trained ?? [];
         return previous.Where(s => !done.Contains(s) && !candidates.Any(c => c.Round.Round.Seed == s && c.Round.Round.Arm == r.Arm
             && c.Round.Round.CampaignId == r.CampaignId && c.Round.Round.Stage == r.Stage));
+    }
+
+    /// <summary>How long <paramref name="round"/> may wait for its siblings: the setting, capped by its previous group's training time.</summary>
+    private long WaitLimitMilliseconds(TrainRound round)
+    {
+        RoundRef r = round.Round;
+        long previous = records.GetValueOrDefault((r.CampaignId, r.Stage, r.Arm, r.TaskIndex - 1))?.GroupMilliseconds ?? 0;
+        return Math.Min(compute.GroupWaitMilliseconds, previous);
+    }
+
+    private TaskRecord RecordOf(RoundRef r)
+    {
+        var key = (r.CampaignId, r.Stage, r.Arm, r.TaskIndex);
+        if (!records.TryGetValue(key, out TaskRecord? record)) records[key] = record = new TaskRecord();
+        return record;
     }
 
     /// <summary>Same arm shape and training, same task position and training set: candidates to train as one.</summary>
@@ -218,17 +241,10 @@ public sealed class SiblingRounds(TaskCache cache, ComputeGate gate, CheckpointD
     private void TrainTogether(IReadOnlyList<Prepared> members)
     {
         var device = TorchRuntime.ResolveDevice(compute.Device);
+        gate.UseThreadsFor(members[0].Spec);
         InterlockedMax(ref largestGroup, members.Count);
         Interlocked.Increment(ref groupsTrained);
-        if (members.Count > 1)
-            lock (sync)
-                foreach (Prepared m in members)
-                {
-                    RoundRef r = m.Pending.Round.Round;
-                    var key = (r.CampaignId, r.Stage, r.Arm, r.TaskIndex);
-                    if (!groupedSeeds.TryGetValue(key, out HashSet<long>? seeds)) groupedSeeds[key] = seeds = [];
-                    seeds.Add(r.Seed);
-                }
+        var clock = Stopwatch.StartNew();
         if (members.Count > 1)
             log.LogInformation("Training {Count} rounds together: {Arm} task {Task}, seeds {Seeds}", members.Count, members[0].Pending.Round.Round.Arm,
                 members[0].Pending.Round.Round.TaskIndex + 1, string.Join(",", members.Select(r => r.Pending.Round.Round.Seed)));
@@ -238,6 +254,15 @@ public sealed class SiblingRounds(TaskCache cache, ComputeGate gate, CheckpointD
             using var learner = SiblingLearner.Resume(members.Select(r => r.TakeModel()).ToArray(), members[0].Settings, members.Select(r => r.Pending.Round.Round.Seed).ToArray(),
                 members.Select(r => r.Lease.Tasks.Take(r.Pending.Round.Round.TaskIndex)).ToArray(), device);
             IReadOnlyList<TaskTrainingStats> stats = learner.TrainOn(members.Select(r => r.Task).ToArray(), cancel: cancel.Token);
+            if (members.Count > 1)
+                lock (sync)
+                {
+                    // The siblings each member's next round will wait for, and for how long it may.
+                    RoundRef first = members[0].Pending.Round.Round;
+                    TaskRecord record = RecordOf(first);
+                    foreach (Prepared m in members) record.Grouped.Add(m.Pending.Round.Round.Seed);
+                    record.GroupMilliseconds = Math.Max(record.GroupMilliseconds, clock.ElapsedMilliseconds);
+                }
             for (int g = 0; g < members.Count; g++)
             {
                 Prepared r = members[g];
@@ -270,7 +295,23 @@ public sealed class SiblingRounds(TaskCache cache, ComputeGate gate, CheckpointD
 
     internal static string Describe(RoundRef r) => $"{r.Arm} seed {r.Seed} task {r.TaskIndex + 1}/{r.TaskCount}";
 
-    private sealed record Pending(TrainRound Round, CancellationToken Cancel, TaskCompletionSource<RoundTrained> Done, Stopwatch Waiting);
+    private sealed record Pending(TrainRound Round, CancellationToken Cancel, TaskCompletionSource<RoundTrained> Done)
+    {
+        /// <summary>Since the compute thread could first have taken this round.</summary>
+        public Stopwatch? Waiting { get; set; }
+    }
+
+    /// <summary>
+    /// What this trainer did with one (campaign, stage, arm, task): the seeds it trained, those of them it trained in a
+    /// group of several (the siblings a round of the next task expects; a model that trains alone, being too wide to gain
+    /// from a group, expects none), and how long that group took to train.
+    /// </summary>
+    private sealed class TaskRecord
+    {
+        public HashSet<long> Trained { get; } = [];
+        public HashSet<long> Grouped { get; } = [];
+        public long GroupMilliseconds { get; set; }
+    }
 
     /// <summary>A round ready to train: its tasks held, its model built or loaded.</summary>
     private sealed class Prepared(Pending pending, TaskLease lease, MlpSpec spec, TrainingSettings settings, TaskData task, Mlp model, CheckpointRef? initial)

@@ -28,7 +28,7 @@ public class ExecutionSettings : StoreSettings
     public string? DataDir { get; init; }
 
     [CommandOption("--threads <N>")]
-    [Description("Embedded mode: libtorch threads (default: all cores)")]
+    [Description("Embedded mode: libtorch threads (default: 1 for models up to 150,000 parameters, all cores above)")]
     public int? Threads { get; init; }
 
     [CommandOption("--timeout <MINUTES>")]

@@ -14,10 +14,10 @@ public sealed class SweepCommand : Command<SweepSettings>
     public override int Execute(CommandContext context, SweepSettings settings, CancellationToken cancellationToken)
     {
         SweepSpec spec = settings.ToSpec();
-        TorchRuntime.Configure(settings.Threads);
-        PrintHeader(spec);
+        if (settings.Threads is < 1) throw new ArgumentException($"--threads: must be at least 1, got {settings.Threads}");
+        PrintHeader(spec, settings.Threads);
 
-        SweepResult result = RunWithProgress(spec, cancellationToken);
+        SweepResult result = RunWithProgress(spec, settings.Threads, cancellationToken);
         IReadOnlyList<DepthAnalysis> analysis = DepthAnalysis.Of(result.Runs);
 
         SweepTables.Print(result, analysis);
@@ -34,16 +34,19 @@ public sealed class SweepCommand : Command<SweepSettings>
         return 0;
     }
 
-    private static void PrintHeader(SweepSpec spec)
+    private static void PrintHeader(SweepSpec spec, int? threads)
     {
         var t = spec.Training;
         AnsiConsole.MarkupLineInterpolated(
             $"[bold]Width sweep[/]: {spec.Dataset.Name} ({spec.Dataset.TrainLimit?.ToString() ?? "all"} train / {spec.Dataset.TestLimit?.ToString() ?? "all"} test), {spec.Scenario.Kind} x {DriftScenarios.Normalised(spec.Scenario).Tasks} tasks");
         AnsiConsole.MarkupLineInterpolated(
-            $"widths {string.Join(",", spec.Widths)}; depths {string.Join(",", spec.Depths)}; seeds {string.Join(",", spec.Seeds)}; {t.Optimizer} lr {t.LearningRate} batch {t.BatchSize} x {t.EpochsPerTask} epochs; replay {t.ReplayPerTask}; lr-decay {t.LearningRateDecayPerTask}; {TorchRuntime.Threads} threads");
+            $"widths {string.Join(",", spec.Widths)}; depths {string.Join(",", spec.Depths)}; seeds {string.Join(",", spec.Seeds)}; {t.Optimizer} lr {t.LearningRate} batch {t.BatchSize} x {t.EpochsPerTask} epochs; replay {t.ReplayPerTask}; lr-decay {t.LearningRateDecayPerTask}; {Threads(threads)}");
     }
 
-    private static SweepResult RunWithProgress(SweepSpec spec, CancellationToken cancel)
+    private static string Threads(int? threads) => threads is { } n ? $"{n} threads"
+        : $"1 thread up to {TorchRuntime.OneThreadUpTo:N0} parameters, {Environment.ProcessorCount} above";
+
+    private static SweepResult RunWithProgress(SweepSpec spec, int? threads, CancellationToken cancel)
     {
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {
@@ -52,7 +55,7 @@ public sealed class SweepCommand : Command<SweepSettings>
             {
                 if (p.Current.Phase == "evaluating")
                     Console.WriteLine($"[run {Runs(p)}/{p.Runs}] width {p.Current.Spec.Model.Width} depth {p.Current.Spec.Model.HiddenLayers} {Seeds(p)}: task {p.Current.TaskIndex + 1}/{p.Current.TaskCount} trained");
-            }, cancel);
+            }, cancel, threads);
         }
 
         SweepResult? result = null;
@@ -78,7 +81,7 @@ public sealed class SweepCommand : Command<SweepSettings>
                     var tp = p.Current.Training;
                     current.Value = p.Current.TaskIndex + (tp is null ? (p.Current.Phase == "evaluating" ? 1 : 0) : (double)tp.StepsDone / tp.StepsTotal);
                     current.Description = $"width {p.Current.Spec.Model.Width,5} depth {p.Current.Spec.Model.HiddenLayers} {Seeds(p)}: task {p.Current.TaskIndex + 1}/{p.Current.TaskCount} {p.Current.Phase}";
-                }, cancel);
+                }, cancel, threads);
                 current?.StopTask();
                 overall.Value = overall.MaxValue;
             });

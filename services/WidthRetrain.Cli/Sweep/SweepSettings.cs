@@ -106,7 +106,7 @@ public sealed class SweepSettings : CommandSettings
     public int? TestLimit { get; init; }
 
     [CommandOption("--threads <N>")]
-    [Description("libtorch threads (default: all cores); fix it for bit-exact reruns")]
+    [Description("libtorch threads (default: 1 for models up to 150,000 parameters, all cores above); results depend on it in the last bits")]
     public int? Threads { get; init; }
 
     [CommandOption("--json <FILE>")]

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using WidthRetrain.Learning;
+using WidthRetrain.Learning.Models;
 
 namespace WidthRetrain.Compute.Tasks;
 
@@ -14,10 +15,12 @@ public sealed class ComputeGate : IDisposable
 {
     private readonly BlockingCollection<Action> work = new();
     private readonly Thread thread;
+    private readonly ComputeOptions options;
     private volatile bool stopping;
 
     public ComputeGate(ComputeOptions options)
     {
+        this.options = options;
         thread = new Thread(() =>
         {
             // OpenMP's thread count belongs to the calling thread: set it on the one that computes.
@@ -26,6 +29,16 @@ public sealed class ComputeGate : IDisposable
         })
         { IsBackground = true, Name = "widthretrain-compute" };
         thread.Start();
+    }
+
+    /// <summary>
+    /// On the compute thread, inside a job: sets the threads a model of <paramref name="spec"/> computes with
+    /// (Compute:Threads, or by model size: <see cref="TorchRuntime.ThreadsFor"/>).
+    /// </summary>
+    public void UseThreadsFor(MlpSpec spec)
+    {
+        if (Thread.CurrentThread != thread) throw new InvalidOperationException("UseThreadsFor: call it inside a job, on the compute thread");
+        TorchRuntime.Configure(TorchRuntime.ThreadsFor(spec, options.Threads));
     }
 
     /// <summary>Queues <paramref name="job"/> for the compute thread and completes with its result or exception.</summary>

@@ -13,7 +13,11 @@ namespace WidthRetrain.Learning.Protocol;
 /// </summary>
 public static class SweepRunner
 {
-    public static SweepResult Run(SweepSpec spec, Action<SweepProgress>? progress = null, CancellationToken cancel = default)
+    /// <summary>
+    /// Runs the sweep. Each model computes with <paramref name="threads"/> intra-op threads when given, else with
+    /// <see cref="TorchRuntime.ThreadsFor"/>'s choice for its size, as the suite's trainer and evaluator do.
+    /// </summary>
+    public static SweepResult Run(SweepSpec spec, Action<SweepProgress>? progress = null, CancellationToken cancel = default, int? threads = null)
     {
         spec = spec.Validated();
         var started = DateTimeOffset.UtcNow;
@@ -21,7 +25,7 @@ public static class SweepRunner
         var runs = new List<RunResult>();
         int total = spec.Seeds.Count * spec.Depths.Count * spec.Widths.Count, done = 0;
         IReadOnlyList<string> descriptions = [], hashes = [];
-        int trainCount = 0, testCount = 0;
+        int trainCount = 0, testCount = 0, mostThreads = 0;
         // Seeds whose tasks are held at once: the largest group any width of the sweep trains.
         int held = spec.Depths.SelectMany(d => spec.Widths.Select(w => SiblingGroups.MaxSize(new MlpSpec(784, w, d, 10, spec.Activation)))).Max();
         foreach (long[] seeds in spec.Seeds.Chunk(held))
@@ -48,6 +52,8 @@ public static class SweepRunner
                     {
                         var model = new MlpSpec(tasks[0][0].InputSize, width, depth, classes, spec.Activation);
                         int size = SiblingLearner.GroupsExactly(spec.Training, trainCount) ? SiblingGroups.MaxSize(model) : 1;
+                        TorchRuntime.Configure(TorchRuntime.ThreadsFor(model, threads));
+                        mostThreads = Math.Max(mostThreads, TorchRuntime.Threads);
                         for (int from = 0; from < seeds.Length; from += size)
                         {
                             int n = Math.Min(size, seeds.Length - from), first = done + 1;
@@ -68,6 +74,6 @@ public static class SweepRunner
         var order = runs.OrderBy(r => spec.Seeds.ToList().IndexOf(r.Spec.Seed)).ThenBy(r => spec.Depths.ToList().IndexOf(r.Spec.Model.HiddenLayers))
             .ThenBy(r => spec.Widths.ToList().IndexOf(r.Spec.Model.Width)).ToArray();
         return new SweepResult(spec, order, WidthSummary.Summarize(order), descriptions, hashes, trainCount, testCount,
-            TorchRuntime.Threads, started, clock.Elapsed.TotalSeconds);
+            mostThreads, started, clock.Elapsed.TotalSeconds);
     }
 }
