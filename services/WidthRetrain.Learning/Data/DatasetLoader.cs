@@ -91,6 +91,6 @@ public static class DatasetLoader
         if (y.Length != count)
             throw new DatasetFormatException(labels, $"has {y.Length} labels but {images} has {count} images");
         int classes = y.Max() + 1;
-        return ImageDataset.FromBytes(name, pixels, count, rows, cols, y, Math.Max(classes, 2), limit, seed);
+        return ImageDataset.FromBytes(name, pixels.Span, count, rows, cols, y, Math.Max(classes, 2), limit, seed);
     }
 }

@@ -11,8 +11,18 @@ public static class IdxFile
 {
     private const int UnsignedByteType = 0x08;
 
-    /// <summary>Reads an idx3 image file: returns the pixels (count*rows*cols bytes) and the shape.</summary>
-    public static (byte[] Pixels, int Count, int Rows, int Columns) ReadImages(string path)
+    /// <summary>Decoded files kept, most recent first: one dataset's four.</summary>
+    private const int Kept = 4;
+
+    // A campaign loads the same files once per seed (the demo five times over), and decoding Fashion-MNIST's gzipped
+    // training images was most of a load (0.5-1 s here). So the last files decoded are kept, by full path, size and
+    // time written (55 MB for Fashion-MNIST), and handed out read-only. A file changed in place with the same size and
+    // time would be missed, and the task content hashes would then refuse the data.
+    private static readonly Lock cacheGate = new();
+    private static readonly LinkedList<((string Path, long Length, DateTime Written) Key, byte[] Bytes)> decoded = new();
+
+    /// <summary>Reads an idx3 image file: returns the pixels (count*rows*cols bytes, read-only) and the shape.</summary>
+    public static (ReadOnlyMemory<byte> Pixels, int Count, int Rows, int Columns) ReadImages(string path)
     {
         byte[] bytes = ReadAll(path);
         int[] dims = ReadHeader(path, bytes, expectedDims: 3);
@@ -20,10 +30,10 @@ public static class IdxFile
         int offset = 4 + 4 * 3;
         if (bytes.Length - offset != expected)
             throw new DatasetFormatException(path, $"expected {expected} pixel bytes for {dims[0]}x{dims[1]}x{dims[2]} images, found {bytes.Length - offset}");
-        return (bytes[offset..], dims[0], dims[1], dims[2]);
+        return (bytes.AsMemory(offset), dims[0], dims[1], dims[2]);
     }
 
-    /// <summary>Reads an idx1 label file.</summary>
+    /// <summary>Reads an idx1 label file (a copy).</summary>
     public static byte[] ReadLabels(string path)
     {
         byte[] bytes = ReadAll(path);
@@ -50,9 +60,33 @@ public static class IdxFile
         stream.Write(data);
     }
 
+    /// <summary>The file's bytes, gunzipped when gzipped; shared: never write to them.</summary>
     private static byte[] ReadAll(string path)
     {
-        if (!File.Exists(path)) throw new DatasetFormatException(path, "file not found");
+        var file = new FileInfo(path);
+        if (!file.Exists) throw new DatasetFormatException(path, "file not found");
+        var key = (file.FullName, file.Length, file.LastWriteTimeUtc);
+        lock (cacheGate)
+        {
+            for (var node = decoded.First; node is not null; node = node.Next)
+            {
+                if (node.Value.Key != key) continue;
+                decoded.Remove(node);
+                decoded.AddFirst(node);
+                return node.Value.Bytes;
+            }
+        }
+        byte[] bytes = Decode(path);
+        lock (cacheGate)
+        {
+            decoded.AddFirst((key, bytes));
+            while (decoded.Count > Kept) decoded.RemoveLast();
+        }
+        return bytes;
+    }
+
+    private static byte[] Decode(string path)
+    {
         byte[] raw = File.ReadAllBytes(path);
         if (raw.Length >= 2 && raw[0] == 0x1f && raw[1] == 0x8b)
         {

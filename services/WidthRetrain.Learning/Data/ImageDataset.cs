@@ -30,25 +30,34 @@ public sealed class ImageDataset : IDisposable
 
     /// <summary>
     /// Builds a dataset from raw IDX bytes (pixels / 255), keeping the seeded random subset <see cref="Subsample"/> would
-    /// keep. The subset is taken from the bytes, so only the kept images are converted to floats (the same values: the
-    /// conversion is per pixel).
+    /// keep. The subset is taken from the bytes, so only the kept images are copied and converted to floats (the same
+    /// values: the conversion is per pixel).
     /// </summary>
-    public static ImageDataset FromBytes(string name, byte[] pixels, int count, int rows, int columns, byte[] labels, int classes,
-        int? limit = null, long seed = 0)
+    public static ImageDataset FromBytes(string name, ReadOnlySpan<byte> pixels, int count, int rows, int columns, ReadOnlySpan<byte> labels,
+        int classes, int? limit = null, long seed = 0)
     {
         if (labels.Length != count)
             throw new ArgumentException($"{name}: {count} images but {labels.Length} labels", nameof(labels));
-        using var scope = NewDisposeScope();
-        Tensor images = tensor(pixels, [count, rows, columns]);
-        Tensor y = tensor(labels, [count]);
+        int size = rows * columns;
+        if (pixels.Length != (long)count * size)
+            throw new ArgumentException($"{name}: {count} images of {rows}x{columns} need {(long)count * size} pixel bytes, got {pixels.Length}", nameof(pixels));
+        long[]? keep = null;
         if (SubsetIndex(count, limit, seed) is { } idx)
+            using (idx)
+                keep = idx.data<long>().ToArray();
+        int n = keep?.Length ?? count;
+        var x = new byte[(long)n * size];
+        var y = new byte[n];
+        for (int i = 0; i < n; i++)
         {
-            images = images.index_select(0, idx);
-            y = y.index_select(0, idx);
+            int from = keep is null ? i : (int)keep[i];
+            pixels.Slice(from * size, size).CopyTo(x.AsSpan(i * size, size));
+            y[i] = labels[from];
         }
-        images = images.to_type(ScalarType.Float32).div_(255f);
-        y = y.to_type(ScalarType.Int64);
-        return new ImageDataset(name, images.MoveToOuterDisposeScope(), y.MoveToOuterDisposeScope(), classes);
+        using var scope = NewDisposeScope();
+        Tensor images = tensor(x, [n, rows, columns]).to_type(ScalarType.Float32).div_(255f);
+        Tensor targets = tensor(y, [n]).to_type(ScalarType.Int64);
+        return new ImageDataset(name, images.MoveToOuterDisposeScope(), targets.MoveToOuterDisposeScope(), classes);
     }
 
     /// <summary>A seeded random subset of at most <paramref name="limit"/> samples (a copy; this dataset is unchanged).</summary>

@@ -30,7 +30,7 @@ public sealed class DatasetLoaderTests : IDisposable
         string dir = Path.Combine(data.Root, "idx");
         var (pixels, count, rows, cols) = IdxFile.ReadImages(Path.Combine(dir, "train-images-idx3-ubyte.gz"));
         byte[] labels = IdxFile.ReadLabels(Path.Combine(dir, "train-labels-idx1-ubyte.gz"));
-        using ImageDataset whole = ImageDataset.FromBytes("idx", pixels, count, rows, cols, labels, 10);
+        using ImageDataset whole = ImageDataset.FromBytes("idx", pixels.Span, count, rows, cols, labels, 10);
         using ImageDataset expected = whole.Subsample(17, seed: 9);
 
         using DatasetPair loaded = DatasetLoader.Load(new DatasetRequest(DatasetLoader.CustomIdx, dir, TrainLimit: 17, Seed: 9));

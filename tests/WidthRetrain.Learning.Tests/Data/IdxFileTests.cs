@@ -21,7 +21,7 @@ public sealed class IdxFileTests : IDisposable
 
         Assert.Equal((5, 4, 3), (count, rows, cols));
         Assert.Equal(60, pixels.Length);
-        Assert.Equal((byte)((2 * 7 + 5) % 256), pixels[2 * 12 + 5]);
+        Assert.Equal((byte)((2 * 7 + 5) % 256), pixels.Span[2 * 12 + 5]);
         Assert.Equal([0, 1, 2, 3, 4], labels.Select(b => (int)b));
     }
 
@@ -50,6 +50,19 @@ public sealed class IdxFileTests : IDisposable
         byte[] labels = IdxFile.ReadLabels(path);
 
         Assert.Equal(Enumerable.Range(0, 600).Select(i => (byte)i), labels);
+    }
+
+    [Fact]
+    public void AFileRewritten_IsReadAgain_NotServedFromTheDecodedFiles()
+    {
+        string path = Path.Combine(data.Root, "rewritten-idx1-ubyte.gz");
+        IdxFile.Write(path, new byte[] { 3, 1, 4 }, [3], gzip: true);
+        Assert.Equal(new byte[] { 3, 1, 4 }, IdxFile.ReadLabels(path));
+
+        IdxFile.Write(path, new byte[] { 2, 7, 1 }, [3], gzip: true); // same size: the time written tells it apart
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1));
+
+        Assert.Equal(new byte[] { 2, 7, 1 }, IdxFile.ReadLabels(path));
     }
 
     [Fact]
