@@ -9,10 +9,14 @@ namespace WidthRetrain.Integration.Tests;
 /// <summary>
 /// Nothing contacts a host the user did not configure: during a whole campaign on the real broker and database, the
 /// process resolves no host name but those of its database and broker and makes no HTTP request (MassTransit's usage
-/// telemetry would do both).
+/// telemetry would do both). It listens to the whole process, so it runs alone: another test's own configured hosts (the
+/// unreachable Seq of <see cref="ServiceHostTests"/>) would otherwise show up here.
 /// </summary>
+[Collection(Alone)]
 public sealed class NoCallsHomeTests : IAsyncLifetime
 {
+    public const string Alone = "listens to the whole process";
+
     private readonly SuiteFixture suite = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
