@@ -71,9 +71,19 @@ public static class SweepRunner
             }
         }
         // In the spec's order (seed, then depth, then width), whatever the grouping.
-        var order = runs.OrderBy(r => spec.Seeds.ToList().IndexOf(r.Spec.Seed)).ThenBy(r => spec.Depths.ToList().IndexOf(r.Spec.Model.HiddenLayers))
-            .ThenBy(r => spec.Widths.ToList().IndexOf(r.Spec.Model.Width)).ToArray();
+        var seedAt = Positions(spec.Seeds);
+        var depthAt = Positions(spec.Depths);
+        var widthAt = Positions(spec.Widths);
+        var order = runs.OrderBy(r => seedAt[r.Spec.Seed]).ThenBy(r => depthAt[r.Spec.Model.HiddenLayers]).ThenBy(r => widthAt[r.Spec.Model.Width]).ToArray();
         return new SweepResult(spec, order, WidthSummary.Summarize(order), descriptions, hashes, trainCount, testCount,
             mostThreads, started, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Each value's first position in <paramref name="values"/>.</summary>
+    private static Dictionary<T, int> Positions<T>(IReadOnlyList<T> values) where T : notnull
+    {
+        var at = new Dictionary<T, int>();
+        for (int i = 0; i < values.Count; i++) at.TryAdd(values[i], i);
+        return at;
     }
 }
