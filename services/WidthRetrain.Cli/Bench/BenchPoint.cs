@@ -16,6 +16,12 @@ public sealed record BenchPoint(
     double MatmulGflops,
     long LiveTensorGrowth)
 {
+    /// <summary>libtorch threads of the trainer, bare-loop and matmul measurements.</summary>
+    public int Threads { get; init; } = 1;
+
+    /// <summary>libtorch threads of the module-path measurement.</summary>
+    public int ModulesThreads { get; init; } = 1;
+
     /// <summary>Models trained together in the group measurement.</summary>
     public int Group { get; init; } = 1;
 

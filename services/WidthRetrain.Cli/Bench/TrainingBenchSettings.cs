@@ -37,7 +37,7 @@ public sealed class TrainingBenchSettings : CommandSettings
     public int Repeats { get; init; } = 3;
 
     [CommandOption("--threads <N>")]
-    [Description("libtorch threads (default: all cores)")]
+    [Description("libtorch threads for every measurement (default: as the product runs: the trainer by model size, the module path on all cores)")]
     public int? Threads { get; init; }
 
     [CommandOption("--json <FILE>")]

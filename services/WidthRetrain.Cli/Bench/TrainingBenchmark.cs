@@ -19,9 +19,16 @@ public static class TrainingBenchmark
 {
     private const double LearningRate = 0.01;
 
-    public static BenchPoint Measure(int width, int depth, int batch, int group, double seconds, int repeats)
+    /// <summary>
+    /// Measures one (width, batch). With <paramref name="threads"/> null, each path runs as the product runs it: the
+    /// trainer, the bare loop and the matmuls on <see cref="TorchRuntime.ThreadsFor"/>'s threads for this model, the
+    /// module path (the trainer before) on all cores, its default then.
+    /// </summary>
+    public static BenchPoint Measure(int width, int depth, int batch, int group, double seconds, int repeats, int? threads = null)
     {
         var spec = new MlpSpec(784, width, depth, 10);
+        int trainerThreads = TorchRuntime.ThreadsFor(spec, threads), moduleThreads = threads ?? Environment.ProcessorCount;
+        TorchRuntime.Configure(trainerThreads);
         double stepFlops = ModelCost.TrainFlopsPerSample(spec) * (double)batch + ModelCost.OptimizerFlopsPerStep(spec, OptimizerKind.Sgd);
 
         // Calibrate the number of steps from a short warm-up of the bare loop.
@@ -36,7 +43,9 @@ public static class TrainingBenchmark
         for (int r = 0; r < repeats; r++)
         {
             bare.Add(Bare(spec, batch, steps));
+            TorchRuntime.Configure(moduleThreads);
             modules.Add(PlainModules(spec, batch, steps));
+            TorchRuntime.Configure(trainerThreads);
             var (perStep, grew) = Trainer(spec, batch, steps, 1);
             alone.Add(perStep);
             growth = Math.Max(growth, grew);
@@ -55,6 +64,8 @@ public static class TrainingBenchmark
             GroupSamplesPerSecond = (double)group * batch / groupStep,
             GroupGflops = group * stepFlops / groupStep / 1e9,
             ModulesSamplesPerSecond = batch / Median(modules),
+            Threads = trainerThreads,
+            ModulesThreads = moduleThreads,
         };
     }
 
