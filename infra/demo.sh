@@ -2,7 +2,7 @@
 # The demo: a staged width investment (examples/campaigns/demo.json), every service in one process (embedded mode)
 # with its events in PostgreSQL. Rotated Fashion-MNIST (20,000 images, 5 tasks), five seeds, a production price book:
 # stage 1 asks whether width 128 forgets less than 32; each decision is printed with its evidence as it is made; then
-# the replay audit of the record, then the decision report in demo-output/report. About 3 minutes on 2 cores. Extra
+# the replay audit of the record, then the decision report in demo-output/report. About 2 minutes on 2 cores (a minute more for the first build). Extra
 # arguments go to `run` and override the spec's fields. Without the .NET SDK but with Docker (or with
 # WIDTHRETRAIN_DOCKER=1), runs the same steps (infra/demo-steps.sh) in a container of the project's image against
 # compose's PostgreSQL.
