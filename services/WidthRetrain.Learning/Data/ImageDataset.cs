@@ -29,9 +29,9 @@ public sealed class ImageDataset : IDisposable
     public int Width => (int)Images.shape[2];
 
     /// <summary>
-    /// Builds a dataset from raw IDX bytes (pixels / 255), keeping the seeded random subset <see cref="Subsample"/> would
-    /// keep. The subset is taken from the bytes, so only the kept images are copied and converted to floats (the same
-    /// values: the conversion is per pixel).
+    /// Builds a dataset from raw IDX bytes (pixels / 255), keeping at most <paramref name="limit"/> samples: the first of a
+    /// permutation seeded by <paramref name="seed"/>. The subset is taken from the bytes, so only the kept images are
+    /// copied and converted to floats (the same values as converting all, then selecting: the conversion is per pixel).
     /// </summary>
     public static ImageDataset FromBytes(string name, ReadOnlySpan<byte> pixels, int count, int rows, int columns, ReadOnlySpan<byte> labels,
         int classes, int? limit = null, long seed = 0)
@@ -58,16 +58,6 @@ public sealed class ImageDataset : IDisposable
         Tensor images = tensor(x, [n, rows, columns]).to_type(ScalarType.Float32).div_(255f);
         Tensor targets = tensor(y, [n]).to_type(ScalarType.Int64);
         return new ImageDataset(name, images.MoveToOuterDisposeScope(), targets.MoveToOuterDisposeScope(), classes);
-    }
-
-    /// <summary>A seeded random subset of at most <paramref name="limit"/> samples (a copy; this dataset is unchanged).</summary>
-    public ImageDataset Subsample(int? limit, long seed)
-    {
-        using var scope = NewDisposeScope();
-        if (SubsetIndex(Count, limit, seed) is not { } idx)
-            return new ImageDataset(Name, Images.clone().MoveToOuterDisposeScope(), Labels.clone().MoveToOuterDisposeScope(), Classes);
-        return new ImageDataset(Name, Images.index_select(0, idx).MoveToOuterDisposeScope(),
-            Labels.index_select(0, idx).MoveToOuterDisposeScope(), Classes);
     }
 
     /// <summary>The first <paramref name="limit"/> of a seeded permutation, or null to keep everything.</summary>
