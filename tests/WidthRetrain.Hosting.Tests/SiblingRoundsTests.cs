@@ -21,6 +21,9 @@ public sealed class SiblingRoundsTests : IDisposable
     private static readonly DatasetSpec Larger = new("synthetic", 24576, 64);
     private static readonly DriftSpec Drift = new("rotation", 2);
     private static readonly ArmSpec Arm = new("w32", 32, 1, "relu", new TrainingSpec(LearningRate: 0.05, BatchSize: 32, EpochsPerTask: 2, ReplayPerTask: 20));
+    // The arm's model and training, as a learner outside the trainer takes them.
+    private static readonly MlpSpec Spec = new(784, 32, 1, 10);
+    private static readonly TrainingSettings Settings = new(LearningRate: 0.05, BatchSize: 32, EpochsPerTask: 2, ReplayPerTask: 20);
     private readonly string root = Path.Combine(Path.GetTempPath(), "widthretrain-tests", Guid.NewGuid().ToString("N"));
     private readonly ComputeOptions compute = new() { Threads = 2 };
     private readonly ComputeGate gate;
@@ -60,16 +63,64 @@ public sealed class SiblingRoundsTests : IDisposable
         History = [.. m.History, trained.Checkpoint],
     };
 
-    /// <summary>Trains the first rounds of <paramref name="seeds"/> as one group (held while the compute thread is busy).</summary>
-    private async Task<(TrainRound[] Firsts, RoundTrained[] Trained)> TrainFirstsTogether(Guid campaign, long[] seeds, DatasetSpec? dataset = null)
+    /// <summary>Hands <paramref name="rounds"/> to the trainer while the compute thread is busy, then frees it: they are held together.</summary>
+    private async Task<Task<RoundTrained>[]> TrainHeldTogether(IEnumerable<TrainRound> rounds)
     {
         using var release = new ManualResetEventSlim();
         Task<int> busy = gate.RunAsync(() => { release.Wait(); return 0; }, CancellationToken.None);
-        var firsts = seeds.Select(s => First(campaign, s, TasksOf(s, dataset))).ToArray();
-        var training = firsts.Select(m => siblings.Train(m, CancellationToken.None)).ToArray();
+        var training = rounds.Select(m => siblings.Train(m, CancellationToken.None)).ToArray();
         release.Set();
         await busy;
-        return (firsts, await Task.WhenAll(training));
+        return training;
+    }
+
+    /// <summary>Trains the first rounds of <paramref name="seeds"/> as one group.</summary>
+    private async Task<(TrainRound[] Firsts, RoundTrained[] Trained)> TrainFirstsTogether(Guid campaign, long[] seeds, DatasetSpec? dataset = null)
+    {
+        var firsts = seeds.Select(s => First(campaign, s, TasksOf(s, dataset))).ToArray();
+        return (firsts, await Task.WhenAll(await TrainHeldTogether(firsts)));
+    }
+
+    /// <summary>Hands <paramref name="rounds"/> to the trainer <paramref name="gapMilliseconds"/> apart, as chains drifting apart send them.</summary>
+    private async Task<RoundTrained[]> TrainApart(IEnumerable<TrainRound> rounds, int gapMilliseconds)
+    {
+        var training = new List<Task<RoundTrained>>();
+        foreach (TrainRound m in rounds)
+        {
+            training.Add(siblings.Train(m, CancellationToken.None));
+            await Task.Delay(gapMilliseconds);
+        }
+        return await Task.WhenAll(training);
+    }
+
+    /// <summary>
+    /// Trains <paramref name="first"/>'s seed alone on its first <paramref name="tasks"/> tasks and asserts that the
+    /// checkpoint the trainer wrote holds the same weights bit for bit; returns the last task's stats.
+    /// </summary>
+    private TaskTrainingStats AssertSameAsTrainedAlone(TrainRound first, int tasks, CheckpointRef trained)
+    {
+        long seed = first.Round.Seed;
+        using TaskLease lease = cache.LeaseVerified(first.Tasks);
+        using var alone = new ContinualLearner(Spec, Settings, seed);
+        TaskTrainingStats stats = default!;
+        for (int k = 0; k < tasks; k++) stats = alone.TrainOn(lease.Tasks[k]);
+        using Mlp grouped = store.Load(trained, Spec);
+        for (int l = 0; l < grouped.Linears.Count; l++)
+            Assert.True(alone.Model.Linears[l].weight!.eq(grouped.Linears[l].weight!).all().item<bool>(), $"seed {seed}: layer {l} differs from training alone");
+        return stats;
+    }
+
+    /// <summary>
+    /// Trains seeds 1 and 2 together on their first task, then sends only seed 1's next round (seed 2's chain failed,
+    /// say) and returns how long it took to train without its sibling.
+    /// </summary>
+    private async Task<long> MillisecondsToTrainWithoutItsSibling(DatasetSpec? dataset, TimeSpan timeout)
+    {
+        var (firsts, trained) = await TrainFirstsTogether(Guid.NewGuid(), [1, 2], dataset);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        RoundTrained next = await siblings.Train(Next(firsts[0], trained[0]), CancellationToken.None).WaitAsync(timeout);
+        Assert.Equal(1, next.Round.Seed);
+        return clock.ElapsedMilliseconds;
     }
 
     [Fact]
@@ -77,30 +128,19 @@ public sealed class SiblingRoundsTests : IDisposable
     {
         var campaign = Guid.NewGuid();
         long[] seeds = [7, 8, 9];
-        using var release = new ManualResetEventSlim();
-        Task<int> busy = gate.RunAsync(() => { release.Wait(); return 0; }, CancellationToken.None);
         var rounds = seeds.Select(s => First(campaign, s, TasksOf(s))).ToArray();
         // Same arm and task position, but a forged task record: it must fail on its own, not take its siblings down.
         TrainRound forged = First(campaign, 10, TasksOf(10).Select(t => t with { ContentHash = new string('0', 64) }).ToArray());
-        var training = rounds.Append(forged).Select(m => siblings.Train(m, CancellationToken.None)).ToArray();
-        release.Set();
-        await busy;
+        var training = await TrainHeldTogether(rounds.Append(forged));
 
         var e = await Assert.ThrowsAsync<PermanentFailureException>(() => training[^1]);
         Assert.Contains("content hash", e.Message);
         RoundTrained[] trained = await Task.WhenAll(training[..^1]);
         Assert.Equal(3, siblings.LargestGroup);
 
-        var spec = new MlpSpec(784, 32, 1, 10);
-        var settings = new TrainingSettings(LearningRate: 0.05, BatchSize: 32, EpochsPerTask: 2, ReplayPerTask: 20);
         for (int g = 0; g < seeds.Length; g++)
         {
-            using TaskLease lease = cache.LeaseVerified(rounds[g].Tasks);
-            using var alone = new ContinualLearner(spec, settings, seeds[g]);
-            TaskTrainingStats stats = alone.TrainOn(lease.Tasks[0]);
-            using Mlp grouped = store.Load(trained[g].Checkpoint, spec);
-            for (int l = 0; l < grouped.Linears.Count; l++)
-                Assert.True(alone.Model.Linears[l].weight!.eq(grouped.Linears[l].weight!).all().item<bool>(), $"seed {seeds[g]}: layer {l} differs from training alone");
+            TaskTrainingStats stats = AssertSameAsTrainedAlone(rounds[g], 1, trained[g].Checkpoint);
             Assert.Equal(stats.MeanLoss, trained[g].Training.MeanLoss);
             Assert.Equal(stats.Samples, trained[g].Training.Samples);
             Assert.NotNull(trained[g].Initial);
@@ -112,14 +152,7 @@ public sealed class SiblingRoundsTests : IDisposable
     {
         // The planner sends a stage's first rounds together; the first must not start alone before the others arrive.
         var campaign = Guid.NewGuid();
-        var firsts = new long[] { 1, 2, 3 }.Select(s => First(campaign, s, TasksOf(s))).ToArray();
-        var training = new List<Task<RoundTrained>>();
-        foreach (TrainRound m in firsts)
-        {
-            training.Add(siblings.Train(m, CancellationToken.None));
-            await Task.Delay(10);
-        }
-        await Task.WhenAll(training);
+        await TrainApart(new long[] { 1, 2, 3 }.Select(s => First(campaign, s, TasksOf(s))), 10);
         Assert.Equal(1, siblings.GroupsTrained);
         Assert.Equal(3, siblings.LargestGroup);
     }
@@ -134,43 +167,20 @@ public sealed class SiblingRoundsTests : IDisposable
 
         // Each chain's next round comes after its own evaluation and price: here 60 ms apart, well within the time the
         // group took to train (24,576 samples each, 2 epochs).
-        var seconds = new List<Task<RoundTrained>>();
-        for (int g = 0; g < seeds.Length; g++)
-        {
-            seconds.Add(siblings.Train(Next(firsts[g], trained[g]), CancellationToken.None));
-            await Task.Delay(60);
-        }
-        RoundTrained[] next = await Task.WhenAll(seconds);
+        RoundTrained[] next = await TrainApart(firsts.Select((m, g) => Next(m, trained[g])), 60);
         Assert.Equal(2, siblings.GroupsTrained);
         Assert.Equal(3, siblings.LargestGroup);
 
-        var spec = new MlpSpec(784, 32, 1, 10);
-        var settings = new TrainingSettings(LearningRate: 0.05, BatchSize: 32, EpochsPerTask: 2, ReplayPerTask: 20);
-        for (int g = 0; g < seeds.Length; g++)
-        {
-            using TaskLease lease = cache.LeaseVerified(firsts[g].Tasks);
-            using var alone = new ContinualLearner(spec, settings, seeds[g]);
-            alone.TrainOn(lease.Tasks[0]);
-            alone.TrainOn(lease.Tasks[1]);
-            using Mlp grouped = store.Load(next[g].Checkpoint, spec);
-            for (int l = 0; l < grouped.Linears.Count; l++)
-                Assert.True(alone.Model.Linears[l].weight!.eq(grouped.Linears[l].weight!).all().item<bool>(), $"seed {seeds[g]}: layer {l} differs from training alone");
-        }
+        for (int g = 0; g < seeds.Length; g++) AssertSameAsTrainedAlone(firsts[g], 2, next[g].Checkpoint);
     }
 
     [Fact]
     public async Task AMissingSibling_IsWaitedFor_OnlyUpToTheLimit()
     {
         compute.GroupWaitMilliseconds = 300;
-        var campaign = Guid.NewGuid();
         // Two seeds of 24,576 samples for 2 epochs each: the group trains for longer than the 300 ms limit.
-        var (firsts, trained) = await TrainFirstsTogether(campaign, [1, 2], Larger);
-
-        // Seed 2's next round never comes (its chain failed, say): seed 1's trains alone after the wait.
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        RoundTrained next = await siblings.Train(Next(firsts[0], trained[0]), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.Equal(1, next.Round.Seed);
-        Assert.InRange(clock.ElapsedMilliseconds, 300, 30_000);
+        long waited = await MillisecondsToTrainWithoutItsSibling(Larger, TimeSpan.FromSeconds(30));
+        Assert.InRange(waited, 300, 30_000);
         Assert.Equal(2, siblings.GroupsTrained);
     }
 
@@ -179,13 +189,8 @@ public sealed class SiblingRoundsTests : IDisposable
     {
         // A tiny group (256 samples for 2 epochs each) trains in milliseconds; waiting the 60 s setting for a sibling could never pay.
         compute.GroupWaitMilliseconds = 60_000;
-        var campaign = Guid.NewGuid();
-        var (firsts, trained) = await TrainFirstsTogether(campaign, [1, 2]);
-
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        RoundTrained next = await siblings.Train(Next(firsts[0], trained[0]), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(50));
-        Assert.Equal(1, next.Round.Seed);
-        Assert.InRange(clock.ElapsedMilliseconds, 0, 20_000);
+        long waited = await MillisecondsToTrainWithoutItsSibling(null, TimeSpan.FromSeconds(50));
+        Assert.InRange(waited, 0, 20_000);
         Assert.Equal(2, siblings.GroupsTrained);
     }
 
