@@ -26,7 +26,8 @@ public sealed class ComputeOptions
     public int GroupRounds { get; set; } = 8;
 
     /// <summary>
-    /// How long a round waits for the siblings it trained with on the previous task (ms; 0: never waits). They come
+    /// How long, at most, a round waits for the siblings it trained with on the previous task (ms; 0: never waits; never
+    /// longer than that group took to train, and a stage's first rounds wait at most 100 ms for one another). They come
     /// after their own evaluations and prices; the compute thread does other work meanwhile.
     /// </summary>
     public int GroupWaitMilliseconds { get; set; } = 1500;
