@@ -45,8 +45,10 @@ public sealed class OrchestrationBenchCommand : AsyncCommand<OrchestrationBenchS
             long[] seeds = Enumerable.Range(1, settings.TinyChains).Select(i => (long)i).ToArray();
             CampaignSpec tiny = new("bench-tiny", new DatasetSpec("synthetic", 256, 64), new DriftSpec("rotation", 5), [16], 1, "relu",
                 new TrainingSpec(EpochsPerTask: 1), seeds, PriceBook.Default);
-            // Warm-up: JIT, Marten's schema checks and the bus's topology are paid once, not per round.
-            await RunAsync(host, tiny with { Name = "bench-warm-up", Seeds = [99] }, cancellationToken);
+            // Warm-up: JIT, Marten's schema checks and the bus's topology are paid once, not per round. It runs as many
+            // chains as the measured campaign (other seeds), so the connection pool has grown to its concurrency and the
+            // concurrent paths are compiled before the clock starts.
+            await RunAsync(host, tiny with { Name = "bench-warm-up", Seeds = [.. seeds.Select(s => s + 1000)] }, cancellationToken);
             trace?.Reset();
             rows.Add(await RunAsync(host, tiny, cancellationToken));
             traced = trace?.Snapshot();
@@ -95,10 +97,10 @@ public sealed class OrchestrationBenchCommand : AsyncCommand<OrchestrationBenchS
         var id = NewId.NextGuid();
         var store = host.Services.GetRequiredService<IDocumentStore>();
         var bus = host.Services.GetRequiredService<IBus>();
-        // The summary is read when the planner has recorded a price or a fault (the steps that can end a campaign),
-        // and at least every half second: the wall time is not padded by a polling interval, nor the rounds slowed
-        // by a poll that competes with them for the cores.
-        using var ends = new PlannerEndings();
+        // The summary is read when the planner has recorded the price of the campaign's last round or a fault (the
+        // steps that can end a campaign), and at least every half second: the wall time is not padded by a polling
+        // interval, nor the rounds slowed by a poll per round that competes with them for the cores.
+        using var ends = new PlannerEndings(id, spec.Seeds.Count * spec.Widths.Count * spec.Drift.Tasks);
         ConnectHandle observing = bus.ConnectConsumeObserver(ends);
         var clock = Stopwatch.StartNew();
         CampaignSummary? s = null;
@@ -126,23 +128,34 @@ public sealed class OrchestrationBenchCommand : AsyncCommand<OrchestrationBenchS
         return (spec.Name, rounds.Count, wall, preparation, rounds.Sum(r => (r.TrainSeconds ?? 0) + (r.EvalSeconds ?? 0)));
     }
 
-    /// <summary>Signals each message the planner consumed that can end a campaign: a RoundCosted, or a fault it records.</summary>
-    private sealed class PlannerEndings : IConsumeObserver, IDisposable
+    /// <summary>
+    /// Signals the messages consumed that can end a campaign: a fault, a message that failed, and the campaign's
+    /// RoundCosted from the one that makes its expected count on (a redelivery only brings a read forward).
+    /// </summary>
+    private sealed class PlannerEndings(Guid campaignId, int rounds) : IConsumeObserver, IDisposable
     {
         private readonly SemaphoreSlim signal = new(0);
+        private int costed;
 
         public Task WaitAsync(TimeSpan atMost, CancellationToken cancel) => signal.WaitAsync(atMost, cancel);
 
         public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
 
-        public Task PostConsume<T>(ConsumeContext<T> context) where T : class => Signal<T>();
-
-        public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Signal<T>();
-
-        private Task Signal<T>()
+        public Task PostConsume<T>(ConsumeContext<T> context) where T : class
         {
-            if (typeof(T) == typeof(RoundCosted) || (typeof(T).IsGenericType && typeof(T).GetGenericTypeDefinition() == typeof(Fault<>)))
-                signal.Release();
+            if (context.Message is RoundCosted m && m.Round.CampaignId == campaignId && Interlocked.Increment(ref costed) >= rounds) signal.Release();
+            return Faulted<T>();
+        }
+
+        public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class
+        {
+            signal.Release();
+            return Task.CompletedTask;
+        }
+
+        private Task Faulted<T>()
+        {
+            if (typeof(T).IsGenericType && typeof(T).GetGenericTypeDefinition() == typeof(Fault<>)) signal.Release();
             return Task.CompletedTask;
         }
 
