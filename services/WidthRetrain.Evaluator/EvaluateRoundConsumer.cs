@@ -17,8 +17,8 @@ namespace WidthRetrain.Evaluator;
 /// losses, the functional drift of each earlier task since it was learned, and at the first task the accuracy of
 /// the untrained model (the forward-transfer baseline). Every checkpoint is hash-checked before use.
 /// </summary>
-public sealed class EvaluateRoundConsumer(TaskCache cache, ComputeGate gate, CheckpointDirectory store, IBus bus, HeartbeatSettings heartbeat,
-    ServiceIdentity identity) : IConsumer<EvaluateRound>
+public sealed class EvaluateRoundConsumer(TaskCache cache, ComputeGate gate, CheckpointDirectory store, LearnedOutputs learned, IBus bus,
+    HeartbeatSettings heartbeat, ServiceIdentity identity) : IConsumer<EvaluateRound>
 {
     public async Task Consume(ConsumeContext<EvaluateRound> context)
     {
@@ -40,12 +40,17 @@ public sealed class EvaluateRoundConsumer(TaskCache cache, ComputeGate gate, Che
         MlpSpec spec = ContractMapping.ToMlpSpec(m.Arm, tasks[0].InputSize, lease.Classes);
         gate.UseThreadsFor(spec);
         using Mlp model = store.Load(m.Checkpoint, spec);
-        // The model that had just learned task j, loaded only for the drift of tasks before this round's.
+        // The outputs of the model that had just learned task j, for the drift of tasks before this round's: kept from
+        // that round's evaluation when it ran here, else that model is loaded and run again.
         EvaluationRow row = ModelEvaluator.EvaluateOnTasks(model, tasks, k, j =>
         {
             if (j >= m.History.Count) return null;
+            if (learned.Find(m.History[j].Sha256, tasks[j].ContentHash) is { } kept) return kept;
             using Mlp then = store.Load(m.History[j], spec);
             return ModelEvaluator.Logits(then, tasks[j].TestX);
+        }, (j, outputs) =>
+        {
+            if (j == k) learned.Keep(m.Checkpoint.Sha256, tasks[j].ContentHash, outputs);
         });
         // Forward passes: every task once, and once more for each drift measured against an earlier model.
         long samples = tasks.Sum(t => (long)t.TestCount) + tasks.Where((_, j) => row.Drift[j] is not null).Sum(t => (long)t.TestCount);

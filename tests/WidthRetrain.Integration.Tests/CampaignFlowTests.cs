@@ -41,9 +41,11 @@ public sealed class CampaignFlowTests : IAsyncLifetime
         await using IQuerySession q = suite.Store.QuerySession();
         IReadOnlyList<RoundView> rounds = await q.Query<RoundView>().Where(r => r.CampaignId == id).ToListAsync();
         Assert.Equal(6, rounds.Count);
+        var evaluated = new List<RoundEvaluated>();
         foreach (RoundView r in rounds)
         {
             IReadOnlyList<IEvent> events = await q.Events.FetchStreamAsync(r.Id);
+            evaluated.AddRange(events.Select(e => e.Data).OfType<RoundEvaluated>());
             Assert.Equal([typeof(RoundScheduled), typeof(RoundTrained), typeof(RoundEvaluated), typeof(RoundCosted)], events.Select(e => e.EventType));
             Assert.All(events, e => Assert.Equal(id.ToString("D"), e.CorrelationId));
             Assert.All(events, e => Assert.False(string.IsNullOrEmpty(e.CausationId)));
@@ -73,6 +75,11 @@ public sealed class CampaignFlowTests : IAsyncLifetime
                 Assert.Equal(local.Metrics.AverageAccuracy, arm.AverageAccuracy.Mean, 12);
                 Assert.Equal(local.Metrics.ForgettingPaper, arm.Forgetting.Mean, 12);
                 Assert.Equal(local.Metrics.ForwardTransfer!.Value, arm.ForwardTransfer!.Mean, 12);
+                // Functional drift too: the evaluator reuses the outputs it kept when each task was learned, the local
+                // run keeps them in memory; both must equal what the model that had just learned the task gives.
+                foreach (RoundEvaluated e in evaluated.Where(e => e.Arm.Width == width))
+                    for (int j = 0; j < e.Round.TaskIndex; j++)
+                        Assert.Equal(local.FunctionalDrift[e.Round.TaskIndex][j]!.Value, e.FunctionalDrift[j]!.Value, 12);
             }
         }
         finally
