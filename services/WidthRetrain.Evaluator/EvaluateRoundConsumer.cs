@@ -40,20 +40,22 @@ public sealed class EvaluateRoundConsumer(TaskCache cache, ComputeGate gate, Che
         MlpSpec spec = ContractMapping.ToMlpSpec(m.Arm, tasks[0].InputSize, lease.Classes);
         gate.UseThreadsFor(spec);
         using Mlp model = store.Load(m.Checkpoint, spec);
+        // Forward passes: every task once, and once more for each earlier model run again for a drift (below).
+        long samples = tasks.Sum(t => (long)t.TestCount);
         // The outputs of the model that had just learned task j, for the drift of tasks before this round's: kept from
-        // that round's evaluation when it ran here, else that model is loaded and run again.
+        // that round's evaluation when it ran here, else that model is loaded and run again. The last task's outputs
+        // are not kept: no later round of the chain asks for them.
         EvaluationRow row = ModelEvaluator.EvaluateOnTasks(model, tasks, k, j =>
         {
             if (j >= m.History.Count) return null;
-            if (learned.Find(m.History[j].Sha256, tasks[j].ContentHash) is { } kept) return kept;
+            if (learned.Find(spec, m.History[j].Sha256, tasks[j].ContentHash) is { } kept) return kept;
             using Mlp then = store.Load(m.History[j], spec);
+            samples += tasks[j].TestCount;
             return ModelEvaluator.Logits(then, tasks[j].TestX);
         }, (j, outputs) =>
         {
-            if (j == k) learned.Keep(m.Checkpoint.Sha256, tasks[j].ContentHash, outputs);
+            if (j == k && k + 1 < m.Round.TaskCount) learned.Keep(spec, m.Checkpoint.Sha256, tasks[j].ContentHash, outputs);
         });
-        // Forward passes: every task once, and once more for each drift measured against an earlier model.
-        long samples = tasks.Sum(t => (long)t.TestCount) + tasks.Where((_, j) => row.Drift[j] is not null).Sum(t => (long)t.TestCount);
         double[]? baseline = null;
         if (m.Initial is not null)
         {

@@ -1,6 +1,6 @@
 namespace WidthRetrain.Cli.Tests;
 
-/// <summary>`bench orchestration` end to end on the real PostgreSQL: it sees the campaign finish and splits its wall time.</summary>
+/// <summary>`bench orchestration` end to end on the real PostgreSQL: the measured campaign completes every round and its wall time is split.</summary>
 public sealed class OrchestrationBenchTests : IAsyncLifetime
 {
     private readonly ScratchStore scratch = new("bench");
@@ -10,7 +10,7 @@ public sealed class OrchestrationBenchTests : IAsyncLifetime
     public async Task DisposeAsync() => await scratch.DisposeAsync();
 
     [Fact]
-    public void TinyCampaign_IsMeasuredToItsLastRound()
+    public void TinyCampaign_Completes_AndItsWallTimeIsSplit()
     {
         // Wide enough that the table's rows are not wrapped.
         var environment = new Dictionary<string, string>(scratch.Environment) { ["COLUMNS"] = "200" };

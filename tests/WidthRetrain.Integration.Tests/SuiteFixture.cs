@@ -43,6 +43,9 @@ public sealed class SuiteFixture : IAsyncDisposable
     public Task<IHost> StartDriftGeneratorAsync() => StartAsync("drift-generator", x => x.AddDriftGenerator());
     public Task<IHost> StartTrainerAsync(string instance = "trainer-1") => StartAsync("trainer", x => x.AddTrainer(), instance: instance);
     public Task<IHost> StartEvaluatorAsync() => StartAsync("evaluator", x => x.AddEvaluator());
+
+    /// <summary>The evaluator <see cref="StartSuiteAsync"/> started.</summary>
+    public IHost? Evaluator { get; private set; }
     public Task<IHost> StartCostAccountantAsync(IDictionary<string, string?>? extra = null) =>
         StartAsync("cost-accountant", x => x.AddCostAccountant(), extra: extra);
 
@@ -52,7 +55,7 @@ public sealed class SuiteFixture : IAsyncDisposable
         await StartPlannerAsync();
         await StartDriftGeneratorAsync();
         await StartTrainerAsync();
-        await StartEvaluatorAsync();
+        Evaluator = await StartEvaluatorAsync();
         await StartCostAccountantAsync();
     }
 

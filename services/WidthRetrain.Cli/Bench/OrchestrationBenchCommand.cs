@@ -100,7 +100,7 @@ public sealed class OrchestrationBenchCommand : AsyncCommand<OrchestrationBenchS
         // The summary is read when the planner has recorded the price of the campaign's last round or a fault (the
         // steps that can end a campaign), and at least every half second: the wall time is not padded by a polling
         // interval, nor the rounds slowed by a poll per round that competes with them for the cores.
-        using var ends = new PlannerEndings(id, spec.Seeds.Count * spec.Widths.Count * spec.Drift.Tasks);
+        var ends = new PlannerEndings(id, spec.Seeds.Count * spec.Widths.Count * spec.Drift.Tasks);
         ConnectHandle observing = bus.ConnectConsumeObserver(ends);
         var clock = Stopwatch.StartNew();
         CampaignSummary? s = null;
@@ -132,8 +132,10 @@ public sealed class OrchestrationBenchCommand : AsyncCommand<OrchestrationBenchS
     /// Signals the messages consumed that can end a campaign: a fault, a message that failed, and the campaign's
     /// RoundCosted from the one that makes its expected count on (a redelivery only brings a read forward).
     /// </summary>
-    private sealed class PlannerEndings(Guid campaignId, int rounds) : IConsumeObserver, IDisposable
+    private sealed class PlannerEndings(Guid campaignId, int rounds) : IConsumeObserver
     {
+        // Not disposed: an observer call already under way when the bench stops observing may still release it (and a
+        // SemaphoreSlim whose wait handle was never asked for holds nothing to free).
         private readonly SemaphoreSlim signal = new(0);
         private int costed;
 
@@ -144,7 +146,7 @@ public sealed class OrchestrationBenchCommand : AsyncCommand<OrchestrationBenchS
         public Task PostConsume<T>(ConsumeContext<T> context) where T : class
         {
             if (context.Message is RoundCosted m && m.Round.CampaignId == campaignId && Interlocked.Increment(ref costed) >= rounds) signal.Release();
-            return Faulted<T>();
+            return SignalIfFault<T>();
         }
 
         public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class
@@ -153,12 +155,10 @@ public sealed class OrchestrationBenchCommand : AsyncCommand<OrchestrationBenchS
             return Task.CompletedTask;
         }
 
-        private Task Faulted<T>()
+        private Task SignalIfFault<T>()
         {
             if (typeof(T).IsGenericType && typeof(T).GetGenericTypeDefinition() == typeof(Fault<>)) signal.Release();
             return Task.CompletedTask;
         }
-
-        public void Dispose() => signal.Dispose();
     }
 }
