@@ -19,7 +19,9 @@ namespace WidthRetrain.Learning.Training;
 public sealed class SiblingLearner : IDisposable
 {
     private readonly StackedMlp stacked;
-    private readonly optim.Optimizer optimizer;
+    // SGD and momentum: HeldScalarSgd (TorchSharp's SGD can lose a Scalar mid-call); Adam: TorchSharp's.
+    private readonly HeldScalarSgd? sgd;
+    private readonly optim.Optimizer? adam;
     private readonly ReplayBuffer[] replays;
     private readonly long[] seeds;
 
@@ -51,12 +53,8 @@ public sealed class SiblingLearner : IDisposable
             foreach (Mlp m in models) m.to(Device);
         stacked = new StackedMlp(models, Device);
         replays = models.Select(_ => new ReplayBuffer()).ToArray();
-        optimizer = settings.Optimizer switch
-        {
-            OptimizerKind.Sgd => optim.SGD(stacked.Parameters(), settings.LearningRate),
-            OptimizerKind.Momentum => optim.SGD(stacked.Parameters(), settings.LearningRate, momentum: settings.Momentum),
-            _ => optim.Adam(stacked.Parameters(), settings.LearningRate),
-        };
+        if (settings.Optimizer == OptimizerKind.Adam) adam = optim.Adam(stacked.Parameters(), settings.LearningRate);
+        else sgd = new HeldScalarSgd(stacked.Parameters(), settings.LearningRate, settings.Optimizer == OptimizerKind.Momentum ? settings.Momentum : 0);
     }
 
     /// <summary>The models, in seed order; their weights are those after the last <see cref="TrainOn"/>.</summary>
@@ -100,7 +98,8 @@ public sealed class SiblingLearner : IDisposable
             throw new ArgumentException($"tasks: siblings train on the same task position with equal sizes; got {string.Join(", ", tasks.Select(t => $"task {t.Index} of {t.TrainCount}"))}", nameof(tasks));
         int g0 = Count;
         double lr = Settings.LearningRateForTask(index);
-        foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
+        if (sgd is not null) sgd.LearningRate = lr;
+        foreach (var group in adam?.ParamGroups ?? []) group.LearningRate = lr;
         long batch = Settings.BatchSize;
         long stepsPerEpoch = (n + batch - 1) / batch, stepsTotal = stepsPerEpoch * Settings.EpochsPerTask;
         long steps = 0, samples = 0;
@@ -139,13 +138,15 @@ public sealed class SiblingLearner : IDisposable
                     }
                     Tensor x = OnDevice(g0 == 1 ? xs[0].unsqueeze(0) : stack(xs, 0));
                     Tensor y = OnDevice(g0 == 1 ? ys[0].unsqueeze(0) : stack(ys, 0));
-                    optimizer.zero_grad();
+                    if (sgd is not null) sgd.ZeroGrad();
+                    else adam!.zero_grad();
                     Tensor logits = stacked.Forward(x);
                     // Each model's mean loss over its own batch; their sum gives each model exactly its own gradient.
                     Tensor losses = F.cross_entropy(logits.reshape(-1, logits.shape[2]), y.reshape(-1), reduction: nn.Reduction.None)
                         .view(g0, -1).mean([1]);
                     losses.sum().backward();
-                    optimizer.step();
+                    if (sgd is not null) sgd.Step();
+                    else adam!.step();
                     lossSum.add_(losses.detach());
                     samples += x.shape[1];
                     steps++;
@@ -187,7 +188,8 @@ public sealed class SiblingLearner : IDisposable
 
     public void Dispose()
     {
-        optimizer.Dispose();
+        sgd?.Dispose();
+        adam?.Dispose();
         stacked.Dispose();
         foreach (ReplayBuffer r in replays) r.Dispose();
         foreach (Mlp m in Models) m.Dispose();
