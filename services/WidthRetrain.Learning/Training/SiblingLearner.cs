@@ -19,9 +19,9 @@ namespace WidthRetrain.Learning.Training;
 public sealed class SiblingLearner : IDisposable
 {
     private readonly StackedMlp stacked;
-    // SGD and momentum: HeldScalarSgd (TorchSharp's SGD can lose a Scalar mid-call); Adam: TorchSharp's.
+    // Not TorchSharp's optimizers, which can lose a temporary Scalar mid-call (HeldScalarSgd); the same bits.
     private readonly HeldScalarSgd? sgd;
-    private readonly optim.Optimizer? adam;
+    private readonly HeldScalarAdam? adam;
     private readonly ReplayBuffer[] replays;
     private readonly long[] seeds;
 
@@ -53,7 +53,7 @@ public sealed class SiblingLearner : IDisposable
             foreach (Mlp m in models) m.to(Device);
         stacked = new StackedMlp(models, Device);
         replays = models.Select(_ => new ReplayBuffer()).ToArray();
-        if (settings.Optimizer == OptimizerKind.Adam) adam = optim.Adam(stacked.Parameters(), settings.LearningRate);
+        if (settings.Optimizer == OptimizerKind.Adam) adam = new HeldScalarAdam(stacked.Parameters(), settings.LearningRate);
         else sgd = new HeldScalarSgd(stacked.Parameters(), settings.LearningRate, settings.Optimizer == OptimizerKind.Momentum ? settings.Momentum : 0);
     }
 
@@ -99,7 +99,7 @@ public sealed class SiblingLearner : IDisposable
         int g0 = Count;
         double lr = Settings.LearningRateForTask(index);
         if (sgd is not null) sgd.LearningRate = lr;
-        foreach (var group in adam?.ParamGroups ?? []) group.LearningRate = lr;
+        if (adam is not null) adam.LearningRate = lr;
         long batch = Settings.BatchSize;
         long stepsPerEpoch = (n + batch - 1) / batch, stepsTotal = stepsPerEpoch * Settings.EpochsPerTask;
         long steps = 0, samples = 0;
@@ -139,14 +139,14 @@ public sealed class SiblingLearner : IDisposable
                     Tensor x = OnDevice(g0 == 1 ? xs[0].unsqueeze(0) : stack(xs, 0));
                     Tensor y = OnDevice(g0 == 1 ? ys[0].unsqueeze(0) : stack(ys, 0));
                     if (sgd is not null) sgd.ZeroGrad();
-                    else adam!.zero_grad();
+                    else adam!.ZeroGrad();
                     Tensor logits = stacked.Forward(x);
                     // Each model's mean loss over its own batch; their sum gives each model exactly its own gradient.
                     Tensor losses = F.cross_entropy(logits.reshape(-1, logits.shape[2]), y.reshape(-1), reduction: nn.Reduction.None)
                         .view(g0, -1).mean([1]);
                     losses.sum().backward();
                     if (sgd is not null) sgd.Step();
-                    else adam!.step();
+                    else adam!.Step();
                     lossSum.add_(losses.detach());
                     samples += x.shape[1];
                     steps++;

@@ -5,8 +5,8 @@ using static TorchSharp.torch;
 
 namespace WidthRetrain.Learning.Tests.Training;
 
-/// <summary>HeldScalarSgd computes what TorchSharp's SGD computes, bit for bit, with and without momentum.</summary>
-public sealed class HeldScalarSgdTests
+/// <summary>HeldScalarSgd and HeldScalarAdam compute what TorchSharp's SGD and Adam compute, bit for bit.</summary>
+public sealed class HeldScalarOptimizerTests
 {
     [Theory]
     [InlineData(0.0)]
@@ -33,6 +33,31 @@ public sealed class HeldScalarSgdTests
             for (int i = 0; i < ours.Length; i++) Assert.True(Same.Tensors(ours[i], theirs[i]), $"step {step}, parameter {i} differs");
         }
         Assert.False(Same.Tensors(ours[0], Parameters()[0])); // it did move
+    }
+
+    [Fact]
+    public void AdamSteps_AreTorchSharpsAdam_BitForBit()
+    {
+        using var scope = NewDisposeScope();
+        Parameter[] ours = Parameters(), theirs = Parameters();
+        using var held = new HeldScalarAdam(ours, 0.001);
+        using var reference = optim.Adam(theirs, 0.001);
+        for (int step = 0; step < 6; step++)
+        {
+            if (step == 3)
+            {
+                held.LearningRate = 0.0007;
+                foreach (var group in reference.ParamGroups) group.LearningRate = 0.0007;
+            }
+            held.ZeroGrad();
+            reference.zero_grad();
+            Loss(ours, step).backward();
+            Loss(theirs, step).backward();
+            held.Step();
+            reference.step();
+            for (int i = 0; i < ours.Length; i++) Assert.True(Same.Tensors(ours[i], theirs[i]), $"step {step}, parameter {i} differs");
+        }
+        Assert.False(Same.Tensors(ours[0], Parameters()[0]));
     }
 
     private static Parameter[] Parameters()
