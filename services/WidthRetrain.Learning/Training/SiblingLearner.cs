@@ -105,6 +105,8 @@ public sealed class SiblingLearner : IDisposable
         long steps = 0, samples = 0;
         var clock = Stopwatch.StartNew();
         using var taskScope = NewDisposeScope();
+        // Held for the whole task: a temporary Scalar passed to libtorch can be finalized mid-call (see HeldScalarSgd).
+        using Scalar one = 1.ToScalar();
         int replayCount = replays[0].Count;
         Tensor lossSum = zeros(g0, device: Device);
         var replayGens = seeds.Select(s => new Generator(Mix(s, index, -1))).ToArray();
@@ -147,7 +149,7 @@ public sealed class SiblingLearner : IDisposable
                     losses.sum().backward();
                     if (sgd is not null) sgd.Step();
                     else adam!.Step();
-                    lossSum.add_(losses.detach());
+                    lossSum.add_(losses.detach(), one);
                     samples += x.shape[1];
                     steps++;
                     if (progress is not null && (steps % 50 == 0 || steps == stepsTotal))
