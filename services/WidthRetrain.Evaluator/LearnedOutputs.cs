@@ -52,7 +52,7 @@ public sealed class LearnedOutputs(long budgetBytes = LearnedOutputs.DefaultBudg
     /// <summary>Keeps a copy of <paramref name="outputs"/>: the outputs of the model of <paramref name="checkpointSha256"/> on the task it had just learned.</summary>
     public void Keep(MlpSpec spec, string checkpointSha256, string taskContentHash, Tensor outputs)
     {
-        long size = outputs.NumberOfElements * outputs.ElementSize;
+        long size = Bytes(outputs);
         if (size > budgetBytes) return;
         string key = Key(spec, checkpointSha256, taskContentHash);
         lock (sync)
@@ -65,11 +65,13 @@ public sealed class LearnedOutputs(long budgetBytes = LearnedOutputs.DefaultBudg
             {
                 recency.RemoveLast();
                 byKey.Remove(stale.Value.Key);
-                bytes -= stale.Value.Outputs.NumberOfElements * stale.Value.Outputs.ElementSize;
+                bytes -= Bytes(stale.Value.Outputs);
                 stale.Value.Outputs.Dispose();
             }
         }
     }
+
+    private static long Bytes(Tensor t) => t.NumberOfElements * t.ElementSize;
 
     // The checkpoint holds weights only: the shape (activation included) is part of what produced the outputs.
     private static string Key(MlpSpec spec, string checkpointSha256, string taskContentHash) => $"{spec}/{checkpointSha256}/{taskContentHash}";

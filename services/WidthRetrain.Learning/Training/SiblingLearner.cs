@@ -19,9 +19,8 @@ namespace WidthRetrain.Learning.Training;
 public sealed class SiblingLearner : IDisposable
 {
     private readonly StackedMlp stacked;
-    // Not TorchSharp's optimizers, which can lose a temporary Scalar mid-call (HeldScalarSgd); the same bits.
-    private readonly HeldScalarSgd? sgd;
-    private readonly HeldScalarAdam? adam;
+    // Not TorchSharp's optimizers, which can lose a temporary Scalar mid-call (HeldScalarOptimizer); the same bits.
+    private readonly HeldScalarOptimizer optimizer;
     private readonly ReplayBuffer[] replays;
     private readonly long[] seeds;
 
@@ -53,8 +52,7 @@ public sealed class SiblingLearner : IDisposable
             foreach (Mlp m in models) m.to(Device);
         stacked = new StackedMlp(models, Device);
         replays = models.Select(_ => new ReplayBuffer()).ToArray();
-        if (settings.Optimizer == OptimizerKind.Adam) adam = new HeldScalarAdam(stacked.Parameters(), settings.LearningRate);
-        else sgd = new HeldScalarSgd(stacked.Parameters(), settings.LearningRate, settings.Optimizer == OptimizerKind.Momentum ? settings.Momentum : 0);
+        optimizer = HeldScalarOptimizer.For(settings, stacked.Parameters());
     }
 
     /// <summary>The models, in seed order; their weights are those after the last <see cref="TrainOn"/>.</summary>
@@ -98,14 +96,13 @@ public sealed class SiblingLearner : IDisposable
             throw new ArgumentException($"tasks: siblings train on the same task position with equal sizes; got {string.Join(", ", tasks.Select(t => $"task {t.Index} of {t.TrainCount}"))}", nameof(tasks));
         int g0 = Count;
         double lr = Settings.LearningRateForTask(index);
-        if (sgd is not null) sgd.LearningRate = lr;
-        if (adam is not null) adam.LearningRate = lr;
+        optimizer.LearningRate = lr;
         long batch = Settings.BatchSize;
         long stepsPerEpoch = (n + batch - 1) / batch, stepsTotal = stepsPerEpoch * Settings.EpochsPerTask;
         long steps = 0, samples = 0;
         var clock = Stopwatch.StartNew();
         using var taskScope = NewDisposeScope();
-        // Held for the whole task: a temporary Scalar passed to libtorch can be finalized mid-call (see HeldScalarSgd).
+        // Held for the whole task: a temporary Scalar passed to libtorch can be finalized mid-call (see HeldScalarOptimizer).
         using Scalar one = 1.ToScalar();
         int replayCount = replays[0].Count;
         Tensor lossSum = zeros(g0, device: Device);
@@ -140,15 +137,13 @@ public sealed class SiblingLearner : IDisposable
                     }
                     Tensor x = OnDevice(g0 == 1 ? xs[0].unsqueeze(0) : stack(xs, 0));
                     Tensor y = OnDevice(g0 == 1 ? ys[0].unsqueeze(0) : stack(ys, 0));
-                    if (sgd is not null) sgd.ZeroGrad();
-                    else adam!.ZeroGrad();
+                    optimizer.ZeroGrad();
                     Tensor logits = stacked.Forward(x);
                     // Each model's mean loss over its own batch; their sum gives each model exactly its own gradient.
                     Tensor losses = F.cross_entropy(logits.reshape(-1, logits.shape[2]), y.reshape(-1), reduction: nn.Reduction.None)
                         .view(g0, -1).mean([1]);
                     losses.sum().backward();
-                    if (sgd is not null) sgd.Step();
-                    else adam!.Step();
+                    optimizer.Step();
                     lossSum.add_(losses.detach(), one);
                     samples += x.shape[1];
                     steps++;
@@ -190,8 +185,7 @@ public sealed class SiblingLearner : IDisposable
 
     public void Dispose()
     {
-        sgd?.Dispose();
-        adam?.Dispose();
+        optimizer.Dispose();
         stacked.Dispose();
         foreach (ReplayBuffer r in replays) r.Dispose();
         foreach (Mlp m in Models) m.Dispose();
