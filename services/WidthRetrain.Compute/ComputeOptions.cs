@@ -27,10 +27,17 @@ public sealed class ComputeOptions
 
     /// <summary>
     /// How long, at most, a round waits for the siblings it trained with on the previous task (ms; 0: never waits; never
-    /// longer than that group took to train, and a stage's first rounds wait at most 100 ms for one another). They come
-    /// after their own evaluations and prices; the compute thread does other work meanwhile.
+    /// longer than that group took to train, and a stage's first rounds wait at most <see cref="FirstRoundsGatherMilliseconds"/>
+    /// for one another). They come after their own evaluations and prices; the compute thread does other work meanwhile.
     /// </summary>
     public int GroupWaitMilliseconds { get; set; } = 1500;
+
+    /// <summary>
+    /// How long a stage's first rounds wait for one another (ms; 0: never; at most <see cref="GroupWaitMilliseconds"/>). The
+    /// planner sends them together, so they arrive within milliseconds; without this the first one finds the compute
+    /// thread free, trains alone, and its chain then trains alone to the end.
+    /// </summary>
+    public int FirstRoundsGatherMilliseconds { get; set; } = 100;
 
     /// <summary>Every broken rule, naming the setting and what is allowed.</summary>
     public IEnumerable<string> Problems()
@@ -38,6 +45,8 @@ public sealed class ComputeOptions
         if (Threads is < 1 or > 1024) yield return $"{Section}:Threads: must be 1 to 1024 when given, got {Threads}";
         if (GroupRounds is < 1 or > 64) yield return $"{Section}:GroupRounds: must be 1 to 64 rounds, got {GroupRounds}";
         if (GroupWaitMilliseconds is < 0 or > 600_000) yield return $"{Section}:GroupWaitMilliseconds: must be 0 to 600000 (ms), got {GroupWaitMilliseconds}";
+        if (FirstRoundsGatherMilliseconds is < 0 or > 600_000)
+            yield return $"{Section}:FirstRoundsGatherMilliseconds: must be 0 to 600000 (ms), got {FirstRoundsGatherMilliseconds}";
         if (TaskCacheMiB is < 0 or > 1_048_576) yield return $"{Section}:TaskCacheMiB: must be 0 to 1048576 (MiB), got {TaskCacheMiB}";
         if (!TorchRuntime.DeviceChoices.Contains((Device ?? "").Trim().ToLowerInvariant()))
             yield return $"{Section}:Device: unknown value '{Device}'; allowed: {string.Join(", ", TorchRuntime.DeviceChoices)}";

@@ -23,7 +23,7 @@ namespace WidthRetrain.Trainer;
 /// other work (their evaluations, in one process) uses the compute thread: at most Compute:GroupWaitMilliseconds, and
 /// never longer than that group took to train (waiting longer could not pay: grouping saves less than the group's time).
 /// The wait starts when the compute thread could first take the round, not when it arrived behind other work. A stage's
-/// first rounds wait briefly for one another (<see cref="FirstTaskGatherMilliseconds"/>).
+/// first rounds wait briefly for one another (Compute:FirstRoundsGatherMilliseconds).
 /// Each round keeps its own message, outcome and error: a round that cannot be prepared fails alone.
 /// </summary>
 public sealed class SiblingRounds(TaskCache cache, ComputeGate gate, CheckpointDirectory store, ComputeOptions compute, ServiceIdentity identity,
@@ -34,12 +34,6 @@ public sealed class SiblingRounds(TaskCache cache, ComputeGate gate, CheckpointD
     private readonly List<Pending> pending = [];
     private readonly Dictionary<(Guid Campaign, int Stage, string Arm, int Task), TaskRecord> records = [];
 
-    /// <summary>
-    /// How long a first-task round waits for siblings it has no record of: a stage's first rounds are sent together and
-    /// arrive within milliseconds, but the first one found the compute thread free and trained alone, and then its chain
-    /// trained alone to the end (the demo's seed 1 at width 32).
-    /// </summary>
-    internal const int FirstTaskGatherMilliseconds = 100;
     private bool draining;
     private int groupsTrained;
 
@@ -106,7 +100,7 @@ public sealed class SiblingRounds(TaskCache cache, ComputeGate gate, CheckpointD
                 first.Waiting ??= Stopwatch.StartNew();
                 long waited = first.Waiting.ElapsedMilliseconds;
                 if (candidates.Count < compute.GroupRounds
-                    && (first.Round.Round.TaskIndex == 0 ? waited < Math.Min(compute.GroupWaitMilliseconds, FirstTaskGatherMilliseconds)
+                    && (first.Round.Round.TaskIndex == 0 ? waited < Math.Min(compute.GroupWaitMilliseconds, compute.FirstRoundsGatherMilliseconds)
                         : waited < WaitLimitMilliseconds(first.Round) && MissingSiblings(first.Round, candidates).Any()))
                     continue;
                 group = candidates;

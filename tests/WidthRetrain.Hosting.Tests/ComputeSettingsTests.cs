@@ -35,6 +35,7 @@ public class ComputeSettingsTests
         {
             ["Compute:Threads"] = "0",
             ["Compute:Device"] = "tpu",
+            ["Compute:FirstRoundsGatherMilliseconds"] = "-5",
             ["Storage:Threads"] = "2",
             ["Storage:MinimumFreeBytes"] = "-1",
         });
@@ -43,6 +44,7 @@ public class ComputeSettingsTests
         Assert.NotNull(message);
         Assert.Contains("Compute:Threads: must be 1 to 1024 when given, got 0", message);
         Assert.Contains("Compute:Device: unknown value 'tpu'; allowed: auto, cpu, cuda", message);
+        Assert.Contains("Compute:FirstRoundsGatherMilliseconds: must be 0 to 600000 (ms), got -5", message);
         Assert.Contains("Storage:Threads: moved to Compute:Threads (environment: Compute__Threads)", message);
         Assert.Contains("Storage:MinimumFreeBytes: must be 0 or more, got -1", message);
     }

@@ -151,10 +151,27 @@ public sealed class SiblingRoundsTests : IDisposable
     public async Task FirstRounds_ArrivingMillisecondsApart_AtAnIdleComputeThread_StillTrainTogether()
     {
         // The planner sends a stage's first rounds together; the first must not start alone before the others arrive.
+        // A window far longer than the gaps (a loaded CI machine once stretched 10 ms gaps past the default 100 ms); the
+        // group is full at three, so it trains as soon as the third arrives, without waiting the window out.
+        compute.FirstRoundsGatherMilliseconds = 10_000;
+        compute.GroupRounds = 3;
         var campaign = Guid.NewGuid();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await TrainApart(new long[] { 1, 2, 3 }.Select(s => First(campaign, s, TasksOf(s))), 10);
         Assert.Equal(1, siblings.GroupsTrained);
         Assert.Equal(3, siblings.LargestGroup);
+        Assert.InRange(clock.ElapsedMilliseconds, 0, 9_000);
+    }
+
+    [Fact]
+    public async Task AFirstRound_WithNoSiblingComing_WaitsOnlyTheGatherWindow()
+    {
+        compute.FirstRoundsGatherMilliseconds = 400;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        RoundTrained trained = await siblings.Train(First(Guid.NewGuid(), 5, TasksOf(5)), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(5, trained.Round.Seed);
+        Assert.InRange(clock.ElapsedMilliseconds, 400, 30_000);
+        Assert.Equal(1, siblings.LargestGroup);
     }
 
     [Fact]
