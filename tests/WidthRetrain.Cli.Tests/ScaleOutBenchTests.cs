@@ -10,6 +10,7 @@ public sealed class ScaleOutBenchTests
     [InlineData("--seeds", "1", "--seeds: at least --trainers (2) chains of rounds")]
     [InlineData("--epochs", "0", "--epochs: 1 to 100, got 0")]
     [InlineData("--timeout", "0", "--timeout: more than 0")]
+    [InlineData("--group-rounds", "0", "--group-rounds: 1 to 64 rounds, got 0")]
     public void BadOptions_AreOneLineAndExit2(string option, string value, string expected)
     {
         // No broker or database credentials: the options are checked first.
@@ -26,7 +27,7 @@ public sealed class ScaleOutBenchTests
         var (code, output) = CliRunner.Run("bench", "scale-out", "--help");
 
         Assert.True(code == 0, output);
-        foreach (string option in new[] { "--trainers", "--seeds", "--epochs", "--width", "--tasks", "--rabbitmq", "--timeout" }) Assert.Contains(option, output);
+        foreach (string option in new[] { "--trainers", "--seeds", "--epochs", "--width", "--tasks", "--rabbitmq", "--timeout", "--group-rounds" }) Assert.Contains(option, output);
     }
 
     [Fact]

@@ -23,6 +23,8 @@ public sealed class CampaignBenchCommand : AsyncCommand<RunSettings>
 {
     private const int Square = 1024;
 
+    private const string ThisProcess = "the suite (this process)";
+
     public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
         CampaignSpec spec = settings.ToSpec();
@@ -35,6 +37,8 @@ public sealed class CampaignBenchCommand : AsyncCommand<RunSettings>
         AnsiConsole.MarkupLineInterpolated($"libtorch matmul {Square}x{Square}x{Square} before the campaign: {before:0.0} GFLOP/s on {TorchRuntime.Threads} threads");
 
         var id = NewId.NextGuid();
+        (string, int)[] suite = [(ThisProcess, Environment.ProcessId)];
+        CoreSample? coresBefore = CoreUse.Take(suite);
         var clock = Stopwatch.StartNew();
         int code = await CampaignSession.RunAsync(settings, id, new StartCampaign(id, spec),
             $"[bold]Benchmark campaign {id}[/] '{Markup.Escape(spec.Name)}'", cancellationToken, new Dictionary<string, string?>
@@ -44,6 +48,7 @@ public sealed class CampaignBenchCommand : AsyncCommand<RunSettings>
                 ["Limits:MaxCheckpointGiB"] = limits.MaxCheckpointGiB.ToString(CultureInfo.InvariantCulture),
             });
         double wall = clock.Elapsed.TotalSeconds;
+        CoreSample? coresAfter = CoreUse.Take(suite);
         if (code != 0) return code;
 
         TorchRuntime.Configure(settings.Threads);
@@ -72,6 +77,9 @@ public sealed class CampaignBenchCommand : AsyncCommand<RunSettings>
         table.AddRow("wall time", $"{wall:0.0} s");
         table.AddRow("  of which task preparation", $"{preparation:0.0} s (loading, materialising and hashing the tasks)");
         table.AddRow("  rounds' training / evaluation", $"{trainSeconds:0.0} s / {evalSeconds:0.0} s (device seconds, groups shared)");
+        if (coresBefore is not null && coresAfter is not null)
+            table.AddRow($"cores in use (of {Environment.ProcessorCount})", string.Join(", ",
+                CoreUse.Between(coresBefore, coresAfter, wall, [ThisProcess, CoreUse.Database, CoreUse.Broker]).Select(c => $"{c.Part} {c.Cores:0.00}")));
         table.AddRow("wall / limit", $"{wall / limit:0.00}x");
         table.AddRow("wall after preparation / limit", $"{computeWall / limit:0.00}x");
         AnsiConsole.Write(table);

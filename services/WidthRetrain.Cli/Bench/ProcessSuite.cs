@@ -54,15 +54,25 @@ public sealed class ProcessSuite : IAsyncDisposable
     /// <summary>Keep the logs when the suite is disposed (set when a run failed).</summary>
     public bool KeepLogs { get; set; }
 
+    /// <summary>The running services' process ids, by the part of the suite they are (every trainer is "trainers").</summary>
+    public IEnumerable<(string Part, int Pid)> Processes =>
+        services.Where(s => s.ProcessId is not null).Select(s => (s.Name.StartsWith("trainer-", StringComparison.Ordinal) ? "trainers" : s.Name, s.ProcessId!.Value));
+
+    /// <summary>The parts <see cref="Processes"/> names, in the order a report lists them.</summary>
+    public static IReadOnlyList<string> Parts => ["trainers", .. Workers.Select(w => w.Name)];
+
     private string Checkpoints => Path.Combine(Folder, "checkpoints");
 
-    /// <summary>Starts the planner, drift generator, evaluator, cost accountant and <paramref name="trainers"/> trainers; returns when all report Healthy.</summary>
-    public async Task StartAsync(int trainers, TimeSpan timeout, CancellationToken cancel)
+    /// <summary>
+    /// Starts the planner, drift generator, evaluator, cost accountant and <paramref name="trainers"/> trainers (each
+    /// holding <paramref name="groupRounds"/> rounds at once when given); returns when all report Healthy.
+    /// </summary>
+    public async Task StartAsync(int trainers, int? groupRounds, TimeSpan timeout, CancellationToken cancel)
     {
         // The client is built first: its bus names the exchanges to delete at the end, even if the services never come up.
         client = BuildClient();
         foreach (var (name, assembly, user) in Workers) Add(name, assembly, user);
-        for (int i = 1; i <= trainers; i++) Add($"trainer-{i}", "WidthRetrain.Trainer", "TRAINER");
+        for (int i = 1; i <= trainers; i++) Add($"trainer-{i}", "WidthRetrain.Trainer", "TRAINER", groupRounds);
         foreach (ServiceProcess s in services) s.Start();
         var clock = Stopwatch.StartNew();
         foreach (ServiceProcess s in services)
@@ -78,7 +88,7 @@ public sealed class ProcessSuite : IAsyncDisposable
         clientStarted = true;
     }
 
-    private void Add(string name, string assembly, string user)
+    private void Add(string name, string assembly, string user, int? groupRounds = null)
     {
         var env = new Dictionary<string, string>
         {
@@ -93,6 +103,7 @@ public sealed class ProcessSuite : IAsyncDisposable
             ["Health__File"] = HealthFile(name),
         };
         if (name == "planner") env["ConnectionStrings__Marten"] = postgres;
+        if (groupRounds is { } held) env["Compute__GroupRounds"] = held.ToString(System.Globalization.CultureInfo.InvariantCulture);
         services.Add(ServiceProcess.ForService(name, assembly, env, Folder));
     }
 
@@ -119,7 +130,14 @@ public sealed class ProcessSuite : IAsyncDisposable
     }
 
     /// <summary>Waits for the campaign's end; a service that died or a deadline passed is an error naming the logs.</summary>
-    public async Task<CampaignSummary> WaitForEndAsync(IDocumentStore store, Guid id, TimeSpan timeout, CancellationToken cancel)
+    public Task<CampaignSummary> WaitForEndAsync(IDocumentStore store, Guid id, TimeSpan timeout, CancellationToken cancel) =>
+        WaitForAsync(store, id, s => s.IsFinished, timeout, cancel);
+
+    /// <summary>Waits until the campaign's first stage has started (its tasks are prepared), or it has ended.</summary>
+    public Task<CampaignSummary> WaitForStageAsync(IDocumentStore store, Guid id, TimeSpan timeout, CancellationToken cancel) =>
+        WaitForAsync(store, id, s => s.Stage >= 1 || s.IsFinished, timeout, cancel);
+
+    private async Task<CampaignSummary> WaitForAsync(IDocumentStore store, Guid id, Func<CampaignSummary, bool> reached, TimeSpan timeout, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
         while (true)
@@ -127,12 +145,13 @@ public sealed class ProcessSuite : IAsyncDisposable
             await using (IQuerySession q = store.QuerySession())
             {
                 CampaignSummary? s = await q.LoadAsync<CampaignSummary>(id, cancel);
-                if (s is { IsFinished: true }) return s;
+                if (s is not null && reached(s)) return s;
                 if (services.FirstOrDefault(p => !p.Running) is { } dead) throw new BenchFailure($"{dead.Name} exited during the campaign; its log: {dead.Log}");
                 if (clock.Elapsed > timeout)
                     throw new TimeoutException($"the campaign did not finish in {timeout.TotalMinutes:0.#} minutes ({s?.RoundsDone ?? 0}/{s?.RoundsTotal ?? 0} rounds); services' logs in {Folder}");
             }
-            await Task.Delay(1000, cancel); // the times come from the record, not from this loop: look rarely, take little CPU
+            // The times come from the record, not from this loop; a quarter second keeps the cores' account close to the span.
+            await Task.Delay(250, cancel);
         }
     }
 

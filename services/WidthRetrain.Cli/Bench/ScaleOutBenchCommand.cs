@@ -4,9 +4,12 @@ using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using WidthRetrain.Cli.Campaigns;
+using WidthRetrain.Compute;
 using WidthRetrain.Contracts.Campaigns;
 using WidthRetrain.Contracts.Rounds;
 using WidthRetrain.Contracts.Stages;
+using WidthRetrain.Learning.Models;
+using WidthRetrain.Learning.Training;
 using WidthRetrain.Planner.Events;
 using WidthRetrain.Planner.Projections;
 using WidthRetrain.Planner.State;
@@ -50,7 +53,7 @@ public sealed class ScaleOutBenchCommand : AsyncCommand<ScaleOutBenchSettings>
             {
                 AnsiConsole.MarkupLineInterpolated($"[grey]{trainers} trainer{(trainers == 1 ? "" : "s")}: starting the suite (load average {LoadAverage()})...[/]");
                 ScaleOutPhase phase = await RunPhaseAsync(broker, scratch, store, settings.Campaign($"bench-scale-out-{trainers}"), trainers,
-                    TimeSpan.FromMinutes(settings.TimeoutMinutes), cancellationToken);
+                    settings.GroupRounds, TimeSpan.FromMinutes(settings.TimeoutMinutes), cancellationToken);
                 AnsiConsole.MarkupLineInterpolated($"[grey]{trainers} trainer{(trainers == 1 ? "" : "s")}: {phase.Rounds} rounds in {phase.RoundsSeconds:0.0} s[/]");
                 phases.Add(phase);
             }
@@ -66,16 +69,20 @@ public sealed class ScaleOutBenchCommand : AsyncCommand<ScaleOutBenchSettings>
         }
 
         Print(phases, settings.Trainers);
+        int held = settings.GroupRounds ?? new ComputeOptions().GroupRounds;
+        if (held > 1 && SiblingGroups.MaxSize(new MlpSpec(784, settings.Width, 1, 10)) == 1) // 28x28 images, 10 classes
+            AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+                $"[grey]Width {settings.Width} trains alone (no sibling groups), yet each trainer holds up to {held} rounds from the broker, which the other trainers cannot take meanwhile: compare with --group-rounds 1.[/]"));
         return 0;
     }
 
     private static async Task<ScaleOutPhase> RunPhaseAsync(BrokerUsers broker, StoreSettings scratch, IDocumentStore store, CampaignSpec spec, int trainers,
-        TimeSpan timeout, CancellationToken cancel)
+        int? groupRounds, TimeSpan timeout, CancellationToken cancel)
     {
         await using var suite = new ProcessSuite(broker, scratch.ConnectionString, scratch.Schema);
         try
         {
-            await suite.StartAsync(trainers, timeout < TimeSpan.FromMinutes(3) ? timeout : TimeSpan.FromMinutes(3), cancel);
+            await suite.StartAsync(trainers, groupRounds, timeout < TimeSpan.FromMinutes(3) ? timeout : TimeSpan.FromMinutes(3), cancel);
             // Warm-up, not timed: fresh processes pay JIT, libtorch's start and the tasks' materialisation on their first
             // rounds. One chain per trainer (each takes one round at a time), the same data and drift, one epoch.
             CampaignSpec warmUp = spec with
@@ -85,8 +92,19 @@ public sealed class ScaleOutBenchCommand : AsyncCommand<ScaleOutBenchSettings>
                 Training = spec.Training with { EpochsPerTask = 1 },
             };
             await RunCampaignAsync(suite, store, warmUp, timeout, cancel);
-            Guid id = await RunCampaignAsync(suite, store, spec, timeout, cancel);
-            return await MeasureAsync(store, id, trainers, cancel);
+            // The cores are counted over the rounds' span (from the first stage), as the times are: not the task generation before it.
+            Guid id = await suite.StartCampaignAsync(spec, cancel);
+            await suite.WaitForStageAsync(store, id, timeout, cancel);
+            CoreSample? before = CoreUse.Take(suite.Processes);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            await EndAsync(suite, store, id, spec.Name, timeout, cancel);
+            CoreSample? after = CoreUse.Take(suite.Processes);
+            double wall = clock.Elapsed.TotalSeconds;
+            IReadOnlyList<(string Part, double Cores)>? cores = before is null || after is null ? null
+                : CoreUse.Between(before, after, wall, [.. ProcessSuite.Parts, CoreUse.Database, CoreUse.Broker]);
+            double? trainerCpu = before is null || after is null ? null
+                : after.Parts.GetValueOrDefault("trainers") - before.Parts.GetValueOrDefault("trainers");
+            return await MeasureAsync(store, id, trainers, cancel) with { Cores = cores, TrainerCpuSeconds = trainerCpu };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -95,12 +113,14 @@ public sealed class ScaleOutBenchCommand : AsyncCommand<ScaleOutBenchSettings>
         }
     }
 
-    private static async Task<Guid> RunCampaignAsync(ProcessSuite suite, IDocumentStore store, CampaignSpec spec, TimeSpan timeout, CancellationToken cancel)
+    private static async Task RunCampaignAsync(ProcessSuite suite, IDocumentStore store, CampaignSpec spec, TimeSpan timeout, CancellationToken cancel) =>
+        await EndAsync(suite, store, await suite.StartCampaignAsync(spec, cancel), spec.Name, timeout, cancel);
+
+    private static async Task EndAsync(ProcessSuite suite, IDocumentStore store, Guid id, string name, TimeSpan timeout, CancellationToken cancel)
     {
-        Guid id = await suite.StartCampaignAsync(spec, cancel);
         CampaignSummary summary = await suite.WaitForEndAsync(store, id, timeout, cancel);
-        return summary.Status == CampaignStatus.Completed ? id
-            : throw new BenchFailure($"campaign {spec.Name} failed: {summary.FailureReason}; services' logs in {suite.Folder}");
+        if (summary.Status != CampaignStatus.Completed)
+            throw new BenchFailure($"campaign {name} failed: {summary.FailureReason}; services' logs in {suite.Folder}");
     }
 
     /// <summary>Times from the record (the database's clock): the rounds' span runs from the first stage's start to the campaign's completion.</summary>
@@ -145,12 +165,44 @@ public sealed class ScaleOutBenchCommand : AsyncCommand<ScaleOutBenchSettings>
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"{(met ? "[green]met[/]   " : "[red]missed[/]")} {trainers} trainers: {speedUp:0.00}x the rounds' speed of 1 ({100 * speedUp / trainers:0} % of linear; target at least {target:0.0}x); " +
             $"whole campaign {one.CampaignSeconds:0.0} s against {many.CampaignSeconds:0.0} s, {one.CampaignSeconds / many.CampaignSeconds:0.00}x"));
+        PrintCores(phases);
         if (many.WithoutWork > 0.1)
             AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
                 $"[grey]With {trainers} trainers, {100 * many.WithoutWork:0} % of trainer time had no round ready: the rest of the suite did not keep up. More seeds (--seeds) or heavier rounds (--epochs, --train-samples) give the trainers more to do.[/]"));
         if (many.TrainSeconds / many.Rounds > 1.05 * one.TrainSeconds / one.Rounds)
             AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
                 $"[grey]A round took {many.TrainSeconds / many.Rounds / (one.TrainSeconds / one.Rounds):0.00}x as long to train with {trainers} trainers: they compete for cores (with each other, the other services, and whatever else runs here).[/]"));
+    }
+
+    /// <summary>
+    /// Where the machine's cores went during each timed campaign, and what that allows: with the rest of the suite
+    /// using what it used beside N trainers, and each trainer as busy as the single one was, the speed-up can be at most
+    /// the cores left to the trainers over the cores the single trainer used.
+    /// </summary>
+    private static void PrintCores(IReadOnlyList<ScaleOutPhase> phases)
+    {
+        if (phases.Any(p => p.Cores is null))
+        {
+            AnsiConsole.MarkupLine("[grey]Cores per service: not measured (this machine has no readable /proc).[/]");
+            return;
+        }
+        static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
+        var table = new Table().Border(TableBorder.Rounded).AddColumn(new TableColumn("trainers").RightAligned());
+        foreach (var (part, _) in phases[0].Cores!) table.AddColumn(new TableColumn(part).RightAligned());
+        table.AddColumn(new TableColumn("trainer CPU s/round").RightAligned());
+        foreach (ScaleOutPhase p in phases)
+            table.AddRow([F(p.Trainers, "0"), .. p.Cores!.Select(c => F(c.Cores, "0.00")), F(p.TrainerCpuSeconds!.Value / p.Rounds, "0.00")]);
+        AnsiConsole.MarkupLine("Cores in use over each run's span (CPU seconds over wall seconds, from /proc; the rest: this benchmark, the kernel, anything else):");
+        AnsiConsole.Write(table);
+        ScaleOutPhase one = phases[0], many = phases[^1];
+        double machine = many.Cores!.Sum(c => c.Cores);
+        double others = many.Cores!.Where(c => c.Part is not ("trainers" or "idle")).Sum(c => c.Cores);
+        double single = one.Cores!.First(c => c.Part == "trainers").Cores;
+        if (single <= 0) return;
+        double bound = Math.Min(many.Trainers, (machine - others) / single);
+        AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+            $"[grey]With {many.Trainers} trainers the rest used {others:0.00} of {machine:0.00} cores, leaving the trainers at most {machine - others:0.00}; " +
+            $"the single trainer used {single:0.00}. At that rate per trainer the speed-up could be at most {bound:0.00}x.[/]"));
     }
 
     /// <summary>The 1-minute load average (Linux), to say how busy the machine was; "?" elsewhere.</summary>
@@ -175,6 +227,12 @@ public sealed class ScaleOutBenchCommand : AsyncCommand<ScaleOutBenchSettings>
 public sealed record ScaleOutPhase(int Trainers, int Rounds, double CampaignSeconds, double RoundsSeconds, double TrainSeconds, double EvalSeconds,
     double WithoutWork, IReadOnlyList<TrainerShare> PerTrainer)
 {
+    /// <summary>Average cores each part of the machine used over the span (null where /proc cannot be read).</summary>
+    public IReadOnlyList<(string Part, double Cores)>? Cores { get; init; }
+
+    /// <summary>CPU seconds the trainer processes used over the span (all their threads).</summary>
+    public double? TrainerCpuSeconds { get; init; }
+
     /// <summary>The share of the trainers' time over the span spent training.</summary>
     public double Training => TrainSeconds / (Trainers * RoundsSeconds);
 

@@ -52,6 +52,10 @@ public sealed class ScaleOutBenchSettings : StoreSettings
     [DefaultValue(3)]
     public int Epochs { get; init; } = 3;
 
+    [CommandOption("--group-rounds <N>")]
+    [Description("Rounds each trainer takes from the broker at once (Compute:GroupRounds; default: the trainers' own setting, 8); rounds held by a busy trainer wait for it, and models of more than 300,000 parameters train alone")]
+    public int? GroupRounds { get; init; }
+
     [CommandOption("--timeout <MINUTES>")]
     [Description("Give up on a run (start-up or campaign) after this long: the services are stopped and the error says where their logs are")]
     [DefaultValue(15.0)]
@@ -70,6 +74,7 @@ public sealed class ScaleOutBenchSettings : StoreSettings
         if (Width is < 1 or > 65_536) throw new ArgumentException($"--width: 1 to 65536, got {Width}");
         if (Epochs is < 1 or > 100) throw new ArgumentException($"--epochs: 1 to 100, got {Epochs}");
         if (TrainSamples < 1 || TestSamples < 1) throw new ArgumentException($"--train-samples and --test-samples: at least 1, got {TrainSamples} and {TestSamples}");
+        if (GroupRounds is < 1 or > 64) throw new ArgumentException($"--group-rounds: 1 to 64 rounds, got {GroupRounds}");
         if (TimeoutMinutes is <= 0 or > 24 * 60) throw new ArgumentException($"--timeout: more than 0 and at most 1440 minutes, got {TimeoutMinutes}");
     }
 }

@@ -18,6 +18,9 @@ public sealed class ServiceProcess(string name, string program, IReadOnlyList<st
     public bool Running => process is { HasExited: false };
     public string Log => Path.Combine(logFolder, $"{Name}.log");
 
+    /// <summary>The operating system's id of the running process; null when it is not running.</summary>
+    public int? ProcessId => process is { HasExited: false } p ? p.Id : null;
+
     /// <summary>
     /// The service <paramref name="assembly"/> as built for this tool: its own build output when this tool runs from
     /// the repository's build (services/WidthRetrain.Cli/bin/CONFIG/TFM; the copy beside the tool lacks assemblies that
