@@ -55,7 +55,9 @@ public sealed class ImageDataset : IDisposable
             y[i] = labels[from];
         }
         using var scope = NewDisposeScope();
-        Tensor images = tensor(x, [n, rows, columns]).to_type(ScalarType.Float32).div_(255f);
+        // Scalars held for the calls: TorchSharp 0.107 passes an implicit Scalar's handle without keeping it alive (see HeldScalarOptimizer).
+        using Scalar full = 255f;
+        Tensor images = tensor(x, [n, rows, columns]).to_type(ScalarType.Float32).div_(full);
         Tensor targets = tensor(y, [n]).to_type(ScalarType.Int64);
         return new ImageDataset(name, images.MoveToOuterDisposeScope(), targets.MoveToOuterDisposeScope(), classes);
     }

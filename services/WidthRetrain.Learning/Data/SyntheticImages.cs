@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace WidthRetrain.Learning.Data;
@@ -28,29 +29,33 @@ public static class SyntheticImages
     {
         using var scope = NewDisposeScope();
         const int blobs = 4;
-        Tensor coords = arange(Size, dtype: ScalarType.Float32);
+        // Scalars held for the calls: TorchSharp 0.107 passes an implicit Scalar's handle without keeping it alive (see HeldScalarOptimizer).
+        using Scalar size = Size, sixteen = 16, six = 6, two = 2, oneAndAHalf = 1.5f, zero = 0, one = 1;
+        Tensor coords = arange(size, dtype: ScalarType.Float32);
         Tensor yy = coords.view(1, 1, Size, 1);
         Tensor xx = coords.view(1, 1, 1, Size);
         // Centres kept away from the border so that rotation keeps them in the frame.
-        Tensor centres = rand([Classes, blobs, 2], generator: gen) * 16 + 6;
+        Tensor centres = rand([Classes, blobs, 2], generator: gen) * sixteen + six;
         Tensor cy = centres[.., .., 0].view(Classes, blobs, 1, 1);
         Tensor cx = centres[.., .., 1].view(Classes, blobs, 1, 1);
-        Tensor sigma = (rand([Classes, blobs, 1, 1], generator: gen) * 2 + 1.5f);
-        Tensor blob = exp(-((yy - cy).pow(2) + (xx - cx).pow(2)) / (2 * sigma.pow(2)));
-        return blob.sum(1).clamp(0, 1).MoveToOuterDisposeScope(); // [Classes, 28, 28]
+        Tensor sigma = (rand([Classes, blobs, 1, 1], generator: gen) * two + oneAndAHalf);
+        Tensor blob = exp(-((yy - cy).pow(two) + (xx - cx).pow(two)) / (two * sigma.pow(two)));
+        return blob.sum(1).clamp(zero, one).MoveToOuterDisposeScope(); // [Classes, 28, 28]
     }
 
     private static ImageDataset Samples(Tensor prototypes, int count, Generator gen, string name)
     {
         using var scope = NewDisposeScope();
+        // Scalars held for the calls: TorchSharp 0.107 passes an implicit Scalar's handle without keeping it alive (see HeldScalarOptimizer).
+        using Scalar quarter = 0.25f, half = 0.5f, threeQuarters = 0.75f, zero = 0, one = 1;
         Tensor labels = randint(0, Classes, [count], generator: gen, dtype: ScalarType.Int64);
         Tensor images = prototypes.index_select(0, labels);
         // One small shift per split keeps the test split from being a copy of the train distribution.
         Tensor shifts = randint(-1, 2, [2], generator: gen);
         images = images.roll([shifts[0].item<long>(), shifts[1].item<long>()], [1, 2]);
-        Tensor noise = randn([count, Size, Size], generator: gen) * 0.25f;
-        Tensor intensity = rand([count, 1, 1], generator: gen) * 0.5f + 0.75f;
-        images = (images * intensity + noise).clamp(0, 1);
+        Tensor noise = randn([count, Size, Size], generator: gen) * quarter;
+        Tensor intensity = rand([count, 1, 1], generator: gen) * half + threeQuarters;
+        images = (images * intensity + noise).clamp(zero, one);
         return new ImageDataset(name, images.MoveToOuterDisposeScope(), labels.MoveToOuterDisposeScope(), Classes);
     }
 }

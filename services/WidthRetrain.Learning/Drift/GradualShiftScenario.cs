@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace WidthRetrain.Learning.Drift;
@@ -29,14 +30,16 @@ public sealed record GradualShiftScenario(int Tasks, string TargetDomain) : Drif
     {
         CheckIndex(taskIndex);
         using var scope = NewDisposeScope();
+        // Scalars held for the calls: TorchSharp 0.107 passes an implicit Scalar's handle without keeping it alive (see HeldScalarOptimizer).
+        using Scalar one = 1, fraction = TargetFraction(taskIndex);
         Tensor target = TargetDomain switch
         {
-            Invert => 1 - images,
+            Invert => one - images,
             Rotate90 => RotationScenario.Rotate(images, 90),
             _ => throw new ArgumentException($"target-domain: unknown value '{TargetDomain}'; allowed: {string.Join(", ", TargetDomains)}"),
         };
         using var gen = new Generator(StreamSeed(seed, taskIndex, train, salt: 2));
-        Tensor pick = (rand([images.shape[0]], generator: gen) < TargetFraction(taskIndex)).view(-1, 1, 1);
+        Tensor pick = (rand([images.shape[0]], generator: gen) < fraction).view(-1, 1, 1);
         return (where(pick, target, images).MoveToOuterDisposeScope(), labels.clone().MoveToOuterDisposeScope());
     }
 }

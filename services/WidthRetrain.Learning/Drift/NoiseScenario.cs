@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace WidthRetrain.Learning.Drift;
@@ -26,7 +27,9 @@ public sealed record NoiseScenario(int Tasks, double MaxStd) : DriftScenario
         if (StdOf(taskIndex) == 0) return (images.clone(), labels.clone());
         using var scope = NewDisposeScope();
         using var gen = new Generator(StreamSeed(seed, taskIndex, train, salt: 3));
-        Tensor noisy = (images + randn(images.shape, dtype: images.dtype, generator: gen) * StdOf(taskIndex)).clamp(0, 1);
+        // Scalars held for the calls: TorchSharp 0.107 passes an implicit Scalar's handle without keeping it alive (see HeldScalarOptimizer).
+        using Scalar std = StdOf(taskIndex), zero = 0, one = 1;
+        Tensor noisy = (images + randn(images.shape, dtype: images.dtype, generator: gen) * std).clamp(zero, one);
         return (noisy.MoveToOuterDisposeScope(), labels.clone().MoveToOuterDisposeScope());
     }
 }

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
@@ -39,8 +40,10 @@ public sealed record RotationScenario(IReadOnlyList<double> AnglesDegrees) : Dri
         using var scope = NewDisposeScope();
         long n = images.shape[0], h = images.shape[1], w = images.shape[2];
         Tensor source = SourcePixels(h, w, degrees);
-        Tensor outside = source.lt(0);
-        Tensor turned = images.reshape(n, h * w).index_select(1, source.clamp_min(0)).masked_fill_(outside, 0);
+        // Scalars held for the calls: TorchSharp 0.107 passes an implicit Scalar's handle without keeping it alive (see HeldScalarOptimizer).
+        using Scalar zero = 0;
+        Tensor outside = source.lt(zero);
+        Tensor turned = images.reshape(n, h * w).index_select(1, source.clamp_min(zero)).masked_fill_(outside, zero);
         return turned.view(n, h, w).MoveToOuterDisposeScope();
     }
 
@@ -60,9 +63,10 @@ public sealed record RotationScenario(IReadOnlyList<double> AnglesDegrees) : Dri
         float c = (float)Math.Cos(r), s = (float)Math.Sin(r);
         Tensor theta = tensor(new[] { c, -s, 0f, s, c, 0f }, [1, 2, 3]);
         // Pixel numbers 1..h*w, exact in float32 for any image this size; 0 is the fill outside.
-        Tensor numbers = arange(1, h * w + 1, dtype: ScalarType.Float32).view(1, 1, h, w);
+        using Scalar one = 1, last = h * w + 1; // held, as in Rotate
+        Tensor numbers = arange(one, last, dtype: ScalarType.Float32).view(1, 1, h, w);
         Tensor grid = F.affine_grid(theta, [1, 1, h, w], align_corners: false);
         Tensor sampled = F.grid_sample(numbers, grid, mode: GridSampleMode.Nearest, padding_mode: GridSamplePaddingMode.Zeros, align_corners: false);
-        return sampled.reshape(h * w).to_type(ScalarType.Int64).sub_(1).MoveToOuterDisposeScope();
+        return sampled.reshape(h * w).to_type(ScalarType.Int64).sub_(one).MoveToOuterDisposeScope();
     }
 }
