@@ -29,6 +29,17 @@ fi
 bash infra/docker/init-env.sh
 t=$SECONDS; bash infra/docker/build-base-images.sh --if-needed; log "base images ready in $((SECONDS - t)) s"
 
+# The legacy builder keeps each build's build stage as an untagged image (about 6 GB), and a rebuilt image leaves its
+# predecessor untagged: a machine that runs this test often fills its disk. Drop those of earlier builds (found by the
+# Dockerfile's stage label), keeping the newest build stage as the next build's cache.
+prune_earlier_builds() {
+  local keep
+  keep=$(docker images -q --filter dangling=true --filter label=io.widthretrain.stage=build | head -1) # newest first
+  docker images -q --filter dangling=true --filter label=io.widthretrain.stage | grep -vx "${keep:-none}" \
+    | xargs -r docker rmi >/dev/null 2>&1 || true
+  log "untagged images of earlier builds dropped; $(docker images -q --filter dangling=true --filter label=io.widthretrain.stage | wc -l) kept as build cache"
+}
+
 cleanup() {
   local status=$?
   if ((status != 0)); then
@@ -39,6 +50,7 @@ cleanup() {
   left=$(docker ps -aq --filter "label=com.docker.compose.project=$COMPOSE_PROJECT_NAME" | wc -l)
   vols=$(docker volume ls -q --filter "label=com.docker.compose.project=$COMPOSE_PROJECT_NAME" | wc -l)
   log "cleaned up: $left containers and $vols volumes of the test left"
+  prune_earlier_builds
   exit $status
 }
 trap cleanup EXIT
