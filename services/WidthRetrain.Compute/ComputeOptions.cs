@@ -44,9 +44,8 @@ public sealed class ComputeOptions
     {
         if (Threads is < 1 or > 1024) yield return $"{Section}:Threads: must be 1 to 1024 when given, got {Threads}";
         if (GroupRounds is < 1 or > 64) yield return $"{Section}:GroupRounds: must be 1 to 64 rounds, got {GroupRounds}";
-        if (GroupWaitMilliseconds is < 0 or > 600_000) yield return $"{Section}:GroupWaitMilliseconds: must be 0 to 600000 (ms), got {GroupWaitMilliseconds}";
-        if (FirstRoundsGatherMilliseconds is < 0 or > 600_000)
-            yield return $"{Section}:FirstRoundsGatherMilliseconds: must be 0 to 600000 (ms), got {FirstRoundsGatherMilliseconds}";
+        foreach (var (name, value) in new[] { (nameof(GroupWaitMilliseconds), GroupWaitMilliseconds), (nameof(FirstRoundsGatherMilliseconds), FirstRoundsGatherMilliseconds) })
+            if (value is < 0 or > 600_000) yield return $"{Section}:{name}: must be 0 to 600000 (ms), got {value}";
         if (TaskCacheMiB is < 0 or > 1_048_576) yield return $"{Section}:TaskCacheMiB: must be 0 to 1048576 (MiB), got {TaskCacheMiB}";
         if (!TorchRuntime.DeviceChoices.Contains((Device ?? "").Trim().ToLowerInvariant()))
             yield return $"{Section}:Device: unknown value '{Device}'; allowed: {string.Join(", ", TorchRuntime.DeviceChoices)}";

@@ -14,6 +14,8 @@ public static class CoreUse
 
     public const string Database = "postgresql";
     public const string Broker = "rabbitmq";
+    public const string Rest = "the rest";
+    public const string Idle = "idle";
 
     /// <summary>The command names of the database's and the broker's processes (every backend, the Erlang VM and its helpers).</summary>
     private static readonly Dictionary<string, string> SystemParts = new(StringComparer.Ordinal)
@@ -69,8 +71,8 @@ public static class CoreUse
         string[] names = [.. order];
         var result = names.Select(n => (n, Of(n) / wallSeconds)).ToList();
         double busy = (to.BusySeconds - from.BusySeconds) / wallSeconds, total = (to.TotalSeconds - from.TotalSeconds) / wallSeconds;
-        result.Add(("the rest", Math.Max(0, busy - result.Sum(r => r.Item2))));
-        result.Add(("idle", Math.Max(0, total - busy)));
+        result.Add((Rest, Math.Max(0, busy - result.Sum(r => r.Item2))));
+        result.Add((Idle, Math.Max(0, total - busy)));
         return result;
     }
 

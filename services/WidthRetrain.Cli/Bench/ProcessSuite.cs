@@ -54,12 +54,15 @@ public sealed class ProcessSuite : IAsyncDisposable
     /// <summary>Keep the logs when the suite is disposed (set when a run failed).</summary>
     public bool KeepLogs { get; set; }
 
-    /// <summary>The running services' process ids, by the part of the suite they are (every trainer is "trainers").</summary>
+    /// <summary>The part every trainer process counts in.</summary>
+    public const string TrainersPart = "trainers";
+
+    /// <summary>The running services' process ids, by the part of the suite they are (every trainer is <see cref="TrainersPart"/>).</summary>
     public IEnumerable<(string Part, int Pid)> Processes =>
-        services.Where(s => s.ProcessId is not null).Select(s => (s.Name.StartsWith("trainer-", StringComparison.Ordinal) ? "trainers" : s.Name, s.ProcessId!.Value));
+        services.Where(s => s.ProcessId is not null).Select(s => (s.Name.StartsWith("trainer-", StringComparison.Ordinal) ? TrainersPart : s.Name, s.ProcessId!.Value));
 
     /// <summary>The parts <see cref="Processes"/> names, in the order a report lists them.</summary>
-    public static IReadOnlyList<string> Parts => ["trainers", .. Workers.Select(w => w.Name)];
+    public static IReadOnlyList<string> Parts => [TrainersPart, .. Workers.Select(w => w.Name)];
 
     private string Checkpoints => Path.Combine(Folder, "checkpoints");
 

@@ -100,11 +100,12 @@ public sealed class ScaleOutBenchCommand : AsyncCommand<ScaleOutBenchSettings>
             await EndAsync(suite, store, id, spec.Name, timeout, cancel);
             CoreSample? after = CoreUse.Take(suite.Processes);
             double wall = clock.Elapsed.TotalSeconds;
-            IReadOnlyList<(string Part, double Cores)>? cores = before is null || after is null ? null
-                : CoreUse.Between(before, after, wall, [.. ProcessSuite.Parts, CoreUse.Database, CoreUse.Broker]);
-            double? trainerCpu = before is null || after is null ? null
-                : after.Parts.GetValueOrDefault("trainers") - before.Parts.GetValueOrDefault("trainers");
-            return await MeasureAsync(store, id, trainers, cancel) with { Cores = cores, TrainerCpuSeconds = trainerCpu };
+            ScaleOutPhase phase = await MeasureAsync(store, id, trainers, cancel);
+            return before is null || after is null ? phase : phase with
+            {
+                Cores = CoreUse.Between(before, after, wall, [.. ProcessSuite.Parts, CoreUse.Database, CoreUse.Broker]),
+                TrainerCpuSeconds = after.Parts.GetValueOrDefault(ProcessSuite.TrainersPart) - before.Parts.GetValueOrDefault(ProcessSuite.TrainersPart),
+            };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -196,8 +197,8 @@ public sealed class ScaleOutBenchCommand : AsyncCommand<ScaleOutBenchSettings>
         AnsiConsole.Write(table);
         ScaleOutPhase one = phases[0], many = phases[^1];
         double machine = many.Cores!.Sum(c => c.Cores);
-        double others = many.Cores!.Where(c => c.Part is not ("trainers" or "idle")).Sum(c => c.Cores);
-        double single = one.Cores!.First(c => c.Part == "trainers").Cores;
+        double others = many.Cores!.Where(c => c.Part != ProcessSuite.TrainersPart && c.Part != CoreUse.Idle).Sum(c => c.Cores);
+        double single = one.Cores!.First(c => c.Part == ProcessSuite.TrainersPart).Cores;
         if (single <= 0) return;
         double bound = Math.Min(many.Trainers, (machine - others) / single);
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
